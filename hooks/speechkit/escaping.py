@@ -1,0 +1,15 @@
+"""Make untrusted speech text render literally in Markdown and HTML."""
+
+from __future__ import annotations
+
+import re
+
+# Every ASCII punctuation character. With pymdownx.escapeall a backslash before any
+# character makes it literal, so escaping all of them defeats Markdown, HTML, pymdownx
+# and attr_list syntax alike; Python-Markdown then writes < > & as entities.
+ASCII_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
+
+
+def escape_markdown(text: str) -> str:
+    """Text that Markdown (with pymdownx.escapeall) renders exactly as written."""
+    return ASCII_PUNCTUATION.sub(lambda match: "\\" + match.group(), " ".join(text.split()))

@@ -1,0 +1,137 @@
+"""Read, clean, parse and tag every speech of a folder; give each its stable place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import urls
+from .cleaning import clean
+from .model import Item, Paragraph, Part, Speech
+from .numerals import write_numeral
+from .parsing import parse
+from .reading import read_source
+from .topics import Related, Taxonomy, related_items, topics_of
+
+SPEECH_SUFFIXES = (".txt", ".md")
+
+
+@dataclass(frozen=True)
+class PlacedPart:
+    """A part, the path segment it lives under and where its items are in the library."""
+
+    part: Part
+    slug: str
+    item_indexes: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class PlacedItem:
+    """An item with everything its page needs to link to others."""
+
+    item: Item
+    speech_index: int
+    part_index: int
+    display_label: str  # 问题一, 意见三
+    page: str
+    paragraph_ordinal: int  # where the item starts on the full text page
+    tags: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PlacedSpeech:
+    """A speech, its slug and its parts."""
+
+    speech: Speech
+    slug: str
+    parts: tuple[PlacedPart, ...]
+
+
+@dataclass(frozen=True)
+class Library:
+    """All speeches of a build, their items and the links between items."""
+
+    speeches: tuple[PlacedSpeech, ...]
+    items: tuple[PlacedItem, ...]
+    related: tuple[tuple[Related, ...], ...]
+    taxonomy: Taxonomy
+
+    def items_of(self, speech_index: int, part_index: int) -> list[PlacedItem]:
+        """The placed items of one part, in order."""
+        part = self.speeches[speech_index].parts[part_index]
+        return [self.items[index] for index in part.item_indexes]
+
+
+def speech_files(folder: str | Path) -> list[Path]:
+    """The speech files of a folder, sorted by name so builds are reproducible."""
+    return sorted(
+        path for path in Path(folder).iterdir() if path.is_file() and path.suffix in SPEECH_SUFFIXES
+    )
+
+
+def load_speech(path: str | Path) -> Speech:
+    """Read, clean and parse one file."""
+    return parse(clean(read_source(path)))
+
+
+def build_library(speeches: list[Speech], taxonomy: Taxonomy) -> Library:
+    """Give speeches their slugs, tag their items and link related items."""
+    placed_speeches = []
+    placed_items: list[PlacedItem] = []
+    for speech_index, (speech, slug) in enumerate(zip(speeches, _speech_slugs(speeches))):
+        ordinals = {p: n for n, p in enumerate(numbered_paragraphs(speech), start=1)}
+        parts = []
+        for part_index, (part, part_slug) in enumerate(_part_slugs(speech)):
+            first = len(placed_items)
+            for item in part.items:
+                placed_items.append(
+                    PlacedItem(
+                        item=item,
+                        speech_index=speech_index,
+                        part_index=part_index,
+                        display_label=part.kind + write_numeral(item.number),
+                        page=urls.item_page(slug, part_slug, item.number),
+                        paragraph_ordinal=ordinals[item.paragraphs[0]],
+                        tags=topics_of(item.text, taxonomy),
+                    )
+                )
+            parts.append(PlacedPart(part, part_slug, tuple(range(first, len(placed_items)))))
+        placed_speeches.append(PlacedSpeech(speech, slug, tuple(parts)))
+    related = related_items(
+        [p.item for p in placed_items],
+        [(p.speech_index, p.part_index) for p in placed_items],
+        [p.tags for p in placed_items],
+    )
+    return Library(tuple(placed_speeches), tuple(placed_items), tuple(related), taxonomy)
+
+
+def numbered_paragraphs(speech: Speech) -> list[Paragraph]:
+    """The paragraphs of the full text page, in order: every kept unit but the title."""
+    return [p for p in speech.paragraphs if p != Paragraph(speech.title, speech.title_line)]
+
+
+def _part_slugs(speech: Speech) -> list[tuple[Part, str]]:
+    """Name each part's folder after its kind, numbering repeats: 意见, 意见2."""
+    seen: dict[str, int] = {}
+    named = []
+    for part in speech.parts:
+        base = urls.slugify(part.kind, fallback="part")
+        seen[base] = seen.get(base, 0) + 1
+        named.append((part, base if seen[base] == 1 else f"{base}{seen[base]}"))
+    return named
+
+
+def _speech_slugs(speeches: list[Speech]) -> list[str]:
+    """Slug each speech by its title; same titles are told apart by their file names."""
+    by_title = [urls.slugify(s.title) for s in speeches]
+    slugs = []
+    for speech, slug in zip(speeches, by_title):
+        if by_title.count(slug) > 1:
+            slug = f"{slug}-{urls.slugify(Path(speech.path).stem)}"
+        slugs.append(slug)
+    taken: dict[str, int] = {}
+    unique = []
+    for slug in slugs:
+        taken[slug] = taken.get(slug, 0) + 1
+        unique.append(slug if taken[slug] == 1 else f"{slug}-{taken[slug]}")
+    return unique

@@ -1,0 +1,80 @@
+"""The parsed speech: frozen records that every later stage reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One kept unit of text and the 1-based source line it starts on."""
+
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """Text set aside as not study content, with the reason why."""
+
+    line: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Item:
+    """One labelled point: its marker as written, its lead sentence and full text."""
+
+    label: str
+    number: int
+    headline: str
+    paragraphs: tuple[Paragraph, ...]
+    children: tuple["Item", ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The item's whole text, label included, paragraphs joined by newlines."""
+        return "\n".join(p.text for p in self.paragraphs)
+
+    @property
+    def line(self) -> int:
+        """The source line the item starts on."""
+        return self.paragraphs[0].line
+
+
+@dataclass(frozen=True)
+class Part:
+    """A group of items introduced by a sentence (or a section heading)."""
+
+    kind: str  # short name used in labels and URLs: 问题, 意见, 强调, 部分…
+    title: str  # what a reader sees: 存在的问题, 六点意见…
+    label: str | None  # the section marker as written (一、), if any
+    heading: str | None  # the section heading, if the part has one
+    intro: Paragraph | None  # the paragraph that announces the items
+    items: tuple[Item, ...]
+    after: tuple[Paragraph, ...] = ()  # text that follows the items
+    expected_count: int | None = None  # the count the intro announces (六点意见 → 6)
+
+
+@dataclass(frozen=True)
+class Speech:
+    """One input file, parsed."""
+
+    path: str
+    title: str
+    title_line: int | None
+    salutation: Paragraph | None
+    opening: tuple[Paragraph, ...]
+    parts: tuple[Part, ...]
+    closing: tuple[Paragraph, ...]
+    paragraphs: tuple[Paragraph, ...]  # every kept unit in source order
+    dropped: tuple[Dropped, ...] = ()
+    warnings: tuple[str, ...] = ()
+    date: str | None = None
+    speaker: str | None = None
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        """All top-level items of all parts, in order."""
+        return tuple(item for part in self.parts for item in part.items)

@@ -1,0 +1,204 @@
+"""Write the study pages of a library as Markdown with front matter."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+
+from . import urls
+from .escaping import escape_markdown as esc
+from .library import Library, PlacedItem, numbered_paragraphs
+
+HOME = "index.md"
+TAGS_PAGE = "tags.md"
+# Search ranks the most specific page first: an item before its part, speech and full text.
+BOOST = {"item": 3, "part": 1.5, "speech": 1, "full_text": 0.3}
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page: its path under docs/ and its Markdown source."""
+
+    path: str
+    markdown: str
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    """A navigation entry: a page, or a section of entries."""
+
+    title: str
+    page: str | None = None
+    children: tuple["NavEntry", ...] = ()
+
+
+def render_library(library: Library, home: bool = True) -> list[Page]:
+    """Every generated page of the library, the home page first when asked for."""
+    pages = [_home_page(library)] if home else []
+    for index, placed in enumerate(library.speeches):
+        pages.append(_speech_page(library, index))
+        pages.append(_full_text_page(library, index))
+        pages.extend(_part_page(library, index, part_index) for part_index in range(len(placed.parts)))
+    pages.extend(_item_page(library, item_index) for item_index in range(len(library.items)))
+    return pages
+
+
+def navigation(library: Library) -> tuple[NavEntry, ...]:
+    """One section per speech: its home, its parts and its full text (items are reached from them)."""
+    return tuple(
+        NavEntry(
+            placed.speech.title,
+            children=(NavEntry("导读", urls.speech_home(placed.slug)),)
+            + tuple(
+                NavEntry(p.part.title, urls.part_page(placed.slug, p.slug)) for p in placed.parts
+            )
+            + (NavEntry("全文", urls.full_text(placed.slug)),),
+        )
+        for placed in library.speeches
+    )
+
+
+# -- pages -------------------------------------------------------------------------------
+
+
+def _home_page(library: Library) -> Page:
+    """The library home: every speech with its parts and counts."""
+    lines = ["# 讲话学习库", "", f"共 {len(library.speeches)} 篇讲话。选择一篇开始学习，或按[主题]({TAGS_PAGE})查找。", ""]
+    for placed in library.speeches:
+        speech = placed.speech
+        lines.append(f"## [{esc(speech.title)}]({urls.speech_home(placed.slug)})")
+        lines.append("")
+        summary = "，".join(f"{p.part.title} {len(p.part.items)} 条" for p in placed.parts)
+        lines.append(esc(summary) if summary else "全文一篇")
+        lines.append("")
+    return Page(HOME, _front_matter({"title": "讲话学习库"}) + "\n".join(lines))
+
+
+def _speech_page(library: Library, index: int) -> Page:
+    """A speech's home: salutation and opening, then the outline of parts and items."""
+    placed = library.speeches[index]
+    speech = placed.speech
+    path = urls.speech_home(placed.slug)
+    lines = [f"# {esc(speech.title)}", ""]
+    if speech.salutation:
+        lines += [esc(speech.salutation.text), ""]
+    lines += _paragraphs(speech.opening)
+    if placed.parts:
+        lines += ["## 内容提要", ""]
+        for part_index, placed_part in enumerate(placed.parts):
+            part = placed_part.part
+            part_link = urls.relative(path, urls.part_page(placed.slug, placed_part.slug))
+            lines += [f"### [{esc(part.title)}]({part_link})（{len(part.items)} 条）", ""]
+            for item in library.items_of(index, part_index):
+                lines.append(_item_link(path, item))
+            lines.append("")
+    if speech.closing:
+        lines += ["## 结束语", ""] + _paragraphs(speech.closing)
+    lines.append(f"[阅读全文]({urls.relative(path, urls.full_text(placed.slug))}){{ .md-button }}")
+    meta = {"title": speech.title, "search": {"boost": BOOST["speech"]}}
+    return Page(path, _front_matter(meta) + "\n".join(lines) + "\n")
+
+
+def _part_page(library: Library, index: int, part_index: int) -> Page:
+    """A part: its intro sentence, its items, the text that follows them."""
+    placed = library.speeches[index]
+    placed_part = placed.parts[part_index]
+    part = placed_part.part
+    path = urls.part_page(placed.slug, placed_part.slug)
+    home = urls.relative(path, urls.speech_home(placed.slug))
+    lines = [f"# {esc(part.title)}", ""]
+    lines += [f"[{esc(placed.speech.title)}]({home}) · 第{part_index + 1}部分 · {len(part.items)} 条", "{: .study-meta }", ""]
+    if part.intro:
+        lines += _paragraphs([part.intro])
+    lines += [_item_link(path, item) for item in library.items_of(index, part_index)]
+    lines.append("")
+    lines += _paragraphs(part.after)
+    meta = {"title": f"{part.title} · {placed.speech.title}", "search": {"boost": BOOST["part"]}}
+    return Page(path, _front_matter(meta) + "\n".join(lines))
+
+
+def _item_page(library: Library, item_index: int) -> Page:
+    """An item: headline, label, full text, topics, neighbours and related items."""
+    placed_item = library.items[item_index]
+    item = placed_item.item
+    placed = library.speeches[placed_item.speech_index]
+    placed_part = placed.parts[placed_item.part_index]
+    path = placed_item.page
+    part_link = urls.relative(path, urls.part_page(placed.slug, placed_part.slug))
+    home_link = urls.relative(path, urls.speech_home(placed.slug))
+    full_link = urls.relative(path, urls.full_text(placed.slug))
+    anchor = urls.paragraph_anchor(placed_item.paragraph_ordinal)
+    lines = [
+        f"# {esc(item.headline)}",
+        "",
+        f"**{placed_item.display_label}** · [{esc(placed_part.part.title)}]({part_link}) · "
+        f"[{esc(placed.speech.title)}]({home_link})",
+        "{: .study-meta }",
+        "",
+    ]
+    lines += _paragraphs(item.paragraphs)
+    lines += [f"[在全文中查看]({full_link}#{anchor})", "{: .study-source }", ""]
+    related = library.related[item_index]
+    if related:
+        lines += ["## 相关内容", ""]
+        for link in related:
+            target = library.items[link.target]
+            elsewhere = target.speech_index != placed_item.speech_index
+            source = f"《{esc(library.speeches[target.speech_index].speech.title)}》" if elsewhere else ""
+            lines.append(f"{_item_link(path, target)}{source}（共同主题：{esc('、'.join(link.shared))}）")
+        lines.append("")
+    lines += _neighbours(library, placed_item)
+    meta = {
+        "title": f"{placed_item.display_label}：{item.headline}",
+        "tags": list(placed_item.tags),
+        "search": {"boost": BOOST["item"]},
+    }
+    return Page(path, _front_matter(meta) + "\n".join(lines))
+
+
+def _full_text_page(library: Library, index: int) -> Page:
+    """The whole kept text, every paragraph with a stable anchor."""
+    placed = library.speeches[index]
+    speech = placed.speech
+    path = urls.full_text(placed.slug)
+    lines = [f"# {esc(speech.title)}", ""]
+    for ordinal, paragraph in enumerate(numbered_paragraphs(speech), start=1):
+        lines += [f"{esc(paragraph.text)}", f"{{: #{urls.paragraph_anchor(ordinal)} }}", ""]
+    meta = {"title": f"全文 · {speech.title}", "search": {"boost": BOOST["full_text"]}}
+    return Page(path, _front_matter(meta) + "\n".join(lines))
+
+
+# -- pieces --------------------------------------------------------------------------------
+
+
+def _neighbours(library: Library, placed_item: PlacedItem) -> list[str]:
+    """Links to the previous and next item of the same part."""
+    siblings = library.items_of(placed_item.speech_index, placed_item.part_index)
+    position = siblings.index(placed_item)
+    links = []
+    if position > 0:
+        links.append("← " + _item_link(placed_item.page, siblings[position - 1], bullet=False))
+    if position + 1 < len(siblings):
+        links.append(_item_link(placed_item.page, siblings[position + 1], bullet=False) + " →")
+    return [" ｜ ".join(links), "{: .study-neighbours }", ""] if links else []
+
+
+def _item_link(from_page: str, target: PlacedItem, bullet: bool = True) -> str:
+    """A link to an item that shows its label and headline."""
+    text = f"{target.display_label}　{esc(target.item.headline)}"
+    link = f"[{text}]({urls.relative(from_page, target.page)})"
+    return f"- {link}" if bullet else link
+
+
+def _paragraphs(paragraphs) -> list[str]:
+    """Escaped paragraphs, a blank line after each."""
+    lines: list[str] = []
+    for paragraph in paragraphs:
+        lines += [esc(paragraph.text), ""]
+    return lines
+
+
+def _front_matter(meta: dict) -> str:
+    """YAML front matter; safe_dump quotes whatever the text holds."""
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"

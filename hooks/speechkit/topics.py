@@ -1,0 +1,148 @@
+"""Tag items with topics from a curated taxonomy and link related items."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .errors import SpeechError
+from .model import Item
+
+# How many related items an item page lists.
+RELATED_MAX = 5
+
+
+@dataclass(frozen=True)
+class Topic:
+    """One tag of the taxonomy and the keywords that put an item under it."""
+
+    name: str
+    description: str
+    keywords: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Term:
+    """A domain term: one word for search, explained in the glossary."""
+
+    term: str
+    explanation: str
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """The topics and terms of one taxonomy file."""
+
+    topics: tuple[Topic, ...]
+    terms: tuple[Term, ...]
+
+
+def load_taxonomy(path: str | Path) -> Taxonomy:
+    """Read and check a taxonomy file; errors name the file and the entry."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = yaml.safe_load(handle) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise SpeechError(path, f"invalid YAML: {error}", mark.line + 1 if mark else None) from None
+    topics = tuple(_topic(path, entry) for entry in data.get("topics") or [])
+    terms = tuple(_term(path, entry) for entry in data.get("terms") or [])
+    _check_unique(path, [t.name for t in topics], "topic")
+    _check_unique(path, [t.term for t in terms], "term")
+    if not topics:
+        raise SpeechError(path, "the taxonomy has no topics")
+    return Taxonomy(topics, terms)
+
+
+def _topic(path, entry) -> Topic:
+    """One topic entry, checked."""
+    if not isinstance(entry, dict) or not entry.get("name") or not entry.get("keywords"):
+        raise SpeechError(path, f"a topic needs a name and keywords: {entry!r}")
+    return Topic(str(entry["name"]), str(entry.get("description", "")), tuple(map(str, entry["keywords"])))
+
+
+def _term(path, entry) -> Term:
+    """One term entry, checked."""
+    if not isinstance(entry, dict) or not entry.get("term"):
+        raise SpeechError(path, f"a term needs a 'term': {entry!r}")
+    return Term(str(entry["term"]), str(entry.get("explanation", "")))
+
+
+def _check_unique(path, names: list[str], what: str) -> None:
+    """Raise if a name occurs twice."""
+    repeated = [name for name, count in Counter(names).items() if count > 1]
+    if repeated:
+        raise SpeechError(path, f"{what} listed twice: {', '.join(repeated)}")
+
+
+def topics_of(text: str, taxonomy: Taxonomy) -> tuple[str, ...]:
+    """The topics whose keywords occur in the text, most mentioned first."""
+    hits = {
+        topic.name: sum(text.count(keyword) for keyword in topic.keywords)
+        for topic in taxonomy.topics
+    }
+    order = {topic.name: index for index, topic in enumerate(taxonomy.topics)}
+    found = [name for name, count in hits.items() if count]
+    return tuple(sorted(found, key=lambda name: (-hits[name], order[name])))
+
+
+@dataclass(frozen=True)
+class Related:
+    """A link from one item to another and the topics they share."""
+
+    target: int  # index into the list of all items
+    shared: tuple[str, ...]
+    score: float
+
+
+def related_items(
+    items: list[Item], groups: list[object], tags: list[tuple[str, ...]]
+) -> list[tuple[Related, ...]]:
+    """For each item, the items of other groups (parts) that share its topics.
+
+    Ranked by the shared topics, rarer topics counting more, then by how much text the
+    two items share (character bigrams), so that ties break toward the closer item.
+    """
+    holders: dict[str, list[int]] = {}
+    for index, names in enumerate(tags):
+        for name in names:
+            holders.setdefault(name, []).append(index)
+    rarity = {name: math.log(1 + len(items) / len(found)) for name, found in holders.items()}
+    bigrams = [_bigrams(item.text) for item in items]
+    result = []
+    for index, names in enumerate(tags):
+        scores: Counter = Counter()
+        for name in names:
+            for other in holders[name]:
+                if groups[other] != groups[index]:
+                    scores[other] += rarity[name]
+        ranked = sorted(
+            scores,
+            key=lambda other: (-(scores[other] + _cosine(bigrams[index], bigrams[other])), other),
+        )[:RELATED_MAX]
+        result.append(
+            tuple(
+                Related(other, tuple(n for n in names if n in tags[other]), round(scores[other], 3))
+                for other in ranked
+            )
+        )
+    return result
+
+
+def _bigrams(text: str) -> Counter:
+    """Counts of the character pairs of a text, punctuation and spaces left out."""
+    chars = [c for c in text if c.isalnum()]
+    return Counter(a + b for a, b in zip(chars, chars[1:]))
+
+
+def _cosine(first: Counter, second: Counter) -> float:
+    """Cosine similarity of two bigram counts."""
+    if not first or not second:
+        return 0.0
+    dot = sum(count * second[gram] for gram, count in first.items() if gram in second)
+    norm = math.sqrt(sum(v * v for v in first.values()) * sum(v * v for v in second.values()))
+    return dot / norm

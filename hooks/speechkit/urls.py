@@ -1,0 +1,53 @@
+"""Stable, readable page paths derived from a speech's structure (never from hashes)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Runs of anything but letters, digits and CJK characters become one hyphen.
+NOT_WORD = re.compile(r"[^\w]+|_+")
+SLUG_MAX = 60
+FULL_TEXT = "全文"
+
+
+def slugify(text: str, fallback: str = "speech") -> str:
+    """A path segment made of the text's words: 在区…的讲话 stays readable Chinese."""
+    normal = unicodedata.normalize("NFKC", text)
+    slug = NOT_WORD.sub("-", normal).strip("-").lower()[:SLUG_MAX].strip("-")
+    return slug or fallback
+
+
+def speech_home(speech_slug: str) -> str:
+    """The speech's home page."""
+    return f"{speech_slug}/index.md"
+
+
+def full_text(speech_slug: str) -> str:
+    """The speech's full text page."""
+    return f"{speech_slug}/{FULL_TEXT}.md"
+
+
+def part_page(speech_slug: str, part_slug: str) -> str:
+    """A part's page."""
+    return f"{speech_slug}/{part_slug}/index.md"
+
+
+def item_page(speech_slug: str, part_slug: str, number: int) -> str:
+    """An item's page, numbered by its place in the part."""
+    return f"{speech_slug}/{part_slug}/{number}.md"
+
+
+def paragraph_anchor(ordinal: int) -> str:
+    """The anchor of the n-th paragraph (1-based) on the full text page."""
+    return f"p{ordinal}"
+
+
+def relative(from_page: str, to_page: str) -> str:
+    """A relative link between two page paths, as MkDocs resolves Markdown links."""
+    source = from_page.split("/")[:-1]
+    target = to_page.split("/")
+    common = 0
+    while common < min(len(source), len(target) - 1) and source[common] == target[common]:
+        common += 1
+    return "/".join([".."] * (len(source) - common) + target[common:])
