@@ -12,8 +12,8 @@ from .reading import Source
 
 # Full-width (U+3000), no-break and ASCII spaces that pad lines in copied texts.
 PADDING = " \t\u3000\u00a0\u2002\u2003\u200b\ufeff"
-# A line that reads like speech body rather than a header: a long sentence or a salutation.
-BODY_LINE = re.compile(r"^(同志们|各位|.{30,}[。！？])")
+# A line that reads like speech body rather than a header: a long sentence.
+BODY_LINE = re.compile(r".{30,}[。！？]$")
 # How far down a distributor header may reach, in non-blank lines.
 HEADER_MAX_LINES = 25
 HEADER_FILLER_REASON = "发布者页眉（水印行之间，标题之前）"
@@ -81,12 +81,28 @@ def _noise_reason(text: str, in_header: bool) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _salutation() -> re.Pattern:
+    """The salutation pattern the parser uses, to find where the speech begins."""
+    return re.compile(load_yaml("structure.yml")["salutation"])
+
+
 def _header_end(lines: list[Line]) -> int:
-    """Index just past the last header-watermark line above the body, 0 if none."""
+    """Index just past the last watermark line above the title, 0 if none.
+
+    The title is the line before the salutation; without a salutation the header can
+    reach no further than the first line that reads like body text.
+    """
+    region = lines[:HEADER_MAX_LINES]
+    for index, line in enumerate(region):
+        if _salutation().match(line.text):
+            region = region[: max(index - 1, 0)]
+            break
+        if BODY_LINE.search(line.text):
+            region = region[:index]
+            break
     end = 0
-    for index, line in enumerate(lines[:HEADER_MAX_LINES]):
+    for index, line in enumerate(region):
         if any(r.where == "header" and r.pattern.search(line.text) for r in _rules()):
             end = index + 1
-        elif BODY_LINE.search(line.text):
-            break
     return end

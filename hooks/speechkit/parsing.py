@@ -145,7 +145,7 @@ class _Parser:
         if not match:
             return None
         first = body.pop(0)
-        rest = first.text[match.end():].lstrip(LEAD_PUNCTUATION + PADDING)
+        rest = first.text[match.end():].lstrip(PADDING)
         if rest:
             body.insert(0, Paragraph(rest, first.line))
         return Paragraph(match.group(), first.line)

@@ -55,11 +55,12 @@ def _decode(data: bytes, path: str | Path) -> tuple[str, str]:
         try:
             return data.decode("gb18030"), "gb18030"
         except UnicodeDecodeError as gb_error:
-            bad = min(utf8_error.start, gb_error.start)
+            # The encoding that read further is the one the file was meant to be in.
+            bad = max(utf8_error.start, gb_error.start)
             line = data.count(b"\n", 0, bad) + 1
             raise SpeechError(
                 path,
-                f"cannot decode byte 0x{data[gb_error.start]:02X}: "
+                f"cannot decode byte 0x{data[bad]:02X}: "
                 "the file is neither UTF-8 nor GBK/GB18030 text",
                 line,
             ) from None

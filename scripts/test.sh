@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Install what the tests need (Debian's chromium, CJK fonts and nginx; the Python
+# packages) and run the whole suite. Safe to run again: installs only what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+command -v chromium >/dev/null || missing+=(chromium)
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+fc-list 2>/dev/null | grep -q "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" fontconfig >/dev/null
+fi
+
+python3 -m pip install -q --disable-pip-version-check -r requirements-test.txt
+export NO_MKDOCS_2_WARNING=1
+exec python3 -m pytest "$@"

@@ -1,0 +1,34 @@
+"""Shared paths and fixtures; the core package is imported from hooks/."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "hooks"))
+sys.path.insert(0, str(REPO / "tests"))
+
+SHARED = REPO.parent / "shared"
+SEED = REPO / "speeches" / "000_59878e9e95d0a7b5.txt"
+CORPUS = SHARED / "corpus"
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def corpus_files() -> list[Path]:
+    """The corpus texts; fails rather than yielding nothing when the folder is missing."""
+    files = sorted(CORPUS.glob("*.txt"))
+    assert len(files) >= 10, f"expected the corpus in {CORPUS}, found {len(files)} files"
+    return files
+
+
+@pytest.fixture(scope="session")
+def seed_speech():
+    """The seed speech, read, cleaned and parsed once."""
+    from speechkit.library import load_speech
+
+    return load_speech(SEED)

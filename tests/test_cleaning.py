@@ -1,0 +1,40 @@
+"""Cleaning: the distributor header is set aside line by line, with reasons."""
+
+from __future__ import annotations
+
+from speechkit.cleaning import clean
+from speechkit.reading import Source, read_source
+
+from conftest import SEED
+
+SEED_DROPPED = [
+    (1, "仅供学习 禁止外传", "发布者水印（仅供学习/禁止外传）"),
+    (2, "酷乐文行", "发布者名称或宣传语"),
+    (3, "自建平台、实时分享", "发布者页眉（水印行之间，标题之前）"),
+    (4, "根据实际需求和形式任务不断迭代", "发布者页眉（水印行之间，标题之前）"),
+    (5, "现在订阅立享前3年的所有权益和资料", "订阅推广"),
+    (7, "【打击倒卖活动】", "反倒卖声明"),
+    (8, "举报倒卖会员资料的人，举报成功免费赠送一年会员材料！", "反倒卖声明"),
+    (9, "会员群：                      免费QQ群：", "社群推广"),
+]
+
+
+def test_seed_header_is_dropped_with_reasons():
+    cleaned = clean(read_source(SEED))
+    assert [(d.line, d.text, d.reason) for d in cleaned.dropped] == SEED_DROPPED
+    assert cleaned.lines[0].text == "在区基层党建工作推进会议上的讲话"
+    assert cleaned.lines[0].number == 16
+
+
+def test_padding_is_trimmed_and_placeholders_kept():
+    cleaned = clean(Source("t.txt", "标题\n同志们：\u3000\u3000\n \u3000今天，X、X和同志们来了。\u3000\u3000 \n", "utf-8"))
+    assert [line.text for line in cleaned.lines] == ["标题", "同志们：", "今天，X、X和同志们来了。"]
+    assert [line.number for line in cleaned.lines] == [1, 2, 3]
+    assert cleaned.dropped == ()
+
+
+def test_watermark_words_inside_the_speech_are_kept():
+    text = "标题\n同志们：\n我们要把学习资料发到每个党员手中，不能只在微信群里转发，要真正仅供学习之用。\n"
+    cleaned = clean(Source("t.txt", text, "utf-8"))
+    assert cleaned.dropped == ()
+    assert len(cleaned.lines) == 3

@@ -1,0 +1,130 @@
+"""Parsing: the seed's structure exactly, and the shapes other speeches take."""
+
+from __future__ import annotations
+
+import pytest
+
+from speechkit.cleaning import clean
+from speechkit.parsing import headline, parse
+from speechkit.reading import Source
+
+SEED_HEADLINES = {
+    "问题": [
+        ("一是", "队伍年龄老化，工作积极性不高"),
+        ("二是", "站位不高，主责主业意识不强"),
+        ("三是", "作用发挥不充分，引领行业发展能力不强"),
+        ("四是", "组织生活制度执行不严，党员管理不到位"),
+    ],
+    "意见": [
+        ("一要", "保持对党绝对忠诚"),
+        ("二要", "明确党政分工"),
+        ("三要", "维护班子团结"),
+        ("四要", "树立敬业精神"),
+        ("五要", "保持良好精神状态"),
+        ("六要", "做到公私分明"),
+    ],
+    "强调": [
+        ("一要", "把党建工作做“实”"),
+        ("二要", "把党建工作做“亮”"),
+        ("三要", "把党建工作做“巧”"),
+    ],
+}
+
+
+def parse_text(text: str, path: str = "t.txt"):
+    """Parse a literal text as if it were a file."""
+    return parse(clean(Source(path, text, "utf-8")))
+
+
+def test_seed_title_and_salutation(seed_speech):
+    assert seed_speech.title == "在区基层党建工作推进会议上的讲话"
+    assert seed_speech.title_line == 16
+    assert seed_speech.salutation.text == "同志们："
+    assert seed_speech.salutation.line == 17
+    assert [p.line for p in seed_speech.opening] == [18, 19]
+    assert seed_speech.warnings == ()
+
+
+def test_seed_parts_items_and_headlines(seed_speech):
+    found = {
+        part.kind: [(item.label, item.headline) for item in part.items] for part in seed_speech.parts
+    }
+    assert found == SEED_HEADLINES
+    assert [len(part.items) for part in seed_speech.parts] == [4, 6, 3]
+    assert [part.title for part in seed_speech.parts] == ["存在的问题", "六点意见", "三点强调"]
+
+
+def test_seed_intros_after_text_and_closing(seed_speech):
+    problems, opinions, emphases = seed_speech.parts
+    assert problems.intro.text.endswith("主要表现在：")
+    assert opinions.intro.text == "下面，针对存在的问题，我讲六点意见："
+    assert emphases.intro.text == "关于如何发挥党建的引领和融合作用，再强调三点："
+    assert [p.text[:9] for p in problems.after] == ["这些问题和不足，都"]
+    assert opinions.after == () and emphases.after == ()
+    assert (opinions.expected_count, emphases.expected_count) == (6, 3)
+    assert [p.line for p in seed_speech.closing] == [37]
+
+
+def test_seed_item_text_is_the_whole_paragraph(seed_speech):
+    item = seed_speech.parts[1].items[5]
+    assert item.text.startswith("六要做到公私分明。公生明，廉生威。")
+    assert item.text.endswith("努力做一名有威信、有凝聚力、有号召力的党员干部。")
+    assert item.line == 32
+
+
+def test_inline_lists_in_the_opening_are_not_parts(seed_speech):
+    # The opening says "…两方面考虑：一是…。二是…。" inside one paragraph.
+    assert "一是进一步强化" in seed_speech.opening[0].text
+    assert seed_speech.parts[0].intro.line == 20
+
+
+def test_salutation_on_the_same_line_as_the_body():
+    speech = parse_text("关于学习的讲话\n同志们：今天我们开会。我讲两点意见：\n第一点，要学习。\n第二点，要实践。\n")
+    assert speech.salutation.text == "同志们："
+    assert speech.salutation.line == 2
+    assert speech.parts[0].intro.text == "今天我们开会。我讲两点意见："
+    assert speech.parts[0].intro.line == 2
+    assert [item.headline for item in speech.items] == ["要学习", "要实践"]
+    assert [p.text for p in speech.paragraphs[:3]] == ["关于学习的讲话", "同志们：", "今天我们开会。我讲两点意见："]
+
+
+def test_first_point_family_after_an_intro():
+    speech = parse_text(
+        "关于学习的讲话\n同志们：\n今天我们开会。下面我讲两点意见。\n第一点，要学习。多读书。\n第二点，要实践，多调研。\n谢谢大家。\n"
+    )
+    assert [(i.label, i.headline) for i in speech.items] == [("第一点", "要学习"), ("第二点", "要实践，多调研")]
+    assert speech.parts[0].kind == "意见"
+
+
+def test_announced_count_mismatch_is_a_warning_with_file_and_line():
+    speech = parse_text("标题\n同志们：\n我讲三点意见：\n一要学习。\n二要实践。\n同志们，散会。\n", "speeches/a.txt")
+    assert len(speech.items) == 2
+    assert speech.warnings == ("speeches/a.txt:3: the intro announces 3 points but 2 items were found",)
+
+
+def test_text_without_structure_is_one_page_with_a_warning():
+    speech = parse_text("为人民服务\n我们的共产党和共产党所领导的八路军，是革命的队伍。\n")
+    assert speech.parts == ()
+    assert [p.text[:3] for p in speech.opening] == ["我们的"]
+    assert speech.warnings == ("t.txt:2: no parts or items found; the speech is shown as one page",)
+
+
+def test_missing_title_falls_back_to_the_file_name():
+    speech = parse_text("我们开会。\n", "speeches/会议讲话.txt")
+    assert speech.title == "会议讲话"
+    assert speech.title_line is None
+    assert speech.warnings[0] == "speeches/会议讲话.txt:1: no title line found; using the file name"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("把党建工作做“实”。过去说…", "把党建工作做“实”"),
+        ("要坚持“两个维护。”不动摇。", "要坚持“两个维护。”不动摇"),
+        ("没有句号的标题", "没有句号的标题"),
+        ("加快构建新发展格局，着力推动高质量发展，坚持以推动高质量发展为主题，把实施扩大内需战略同深化供给侧结构性改革有机结合起来。", "加快构建新发展格局，着力推动高质量发展，坚持以推动高质量发展为主题"),
+        ("一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五。", "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十…"),
+    ],
+)
+def test_headline_is_the_first_sentence_cut_at_a_clause(text, expected):
+    assert headline(text) == expected
