@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,16 +21,21 @@ from mkdocs.structure.files import File
 
 from speechkit.errors import SpeechError
 from speechkit.library import build_library, load_speech, speech_files
-from speechkit.rendering import HOME, navigation
-from speechkit.rendering import render_library
+from speechkit.rendering import HOME, navigation, render_library
+from speechkit.search_index import build_search_files, search_documents
 from speechkit.topics import load_taxonomy
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+    from speechkit.model import Speech
 
 log = logging.getLogger("mkdocs.hooks.study_site")
 DEFAULT_TOPICS = Path(__file__).parent / "speechkit" / "data" / "topics.yml"
+# The longest real speeches and work reports are a few hundred KB; a bigger file is a
+# wrong file (a book, a log) whose pages and search index would take hours to build.
+MAX_SPEECH_BYTES = 2 * 2**20
 
 
 class StudySiteConfig(base.Config):
@@ -37,6 +43,9 @@ class StudySiteConfig(base.Config):
 
     speeches = c.Type(str, default="speeches")
     topics = c.Type(str, default="")
+    # study: our exact-phrase engine (search_index.py + study-search.js);
+    # material: Material's own lunr search, kept for comparison in the search benchmark.
+    search = c.Choice(("study", "material"), default="study")
 
 
 def _settings(config: MkDocsConfig) -> StudySiteConfig:
@@ -66,7 +75,10 @@ def _topics_path(config: MkDocsConfig) -> Path:
 
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Before the search plugin loads jieba, hand it the taxonomy's terms as a user dictionary."""
+    """Choose the search engine; for Material's, hand jieba the taxonomy's terms first."""
+    if _settings(config).search == "study":
+        return config
+    _use_material_search_dialog(config)
     search = config.plugins.get("material/search") or config.plugins.get("search")
     if search is None or search.config.get("jieba_dict_user"):
         return config
@@ -76,6 +88,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(error)) from None
     search.config.jieba_dict_user = str(_write_user_dictionary([t.term for t in taxonomy.terms]))
     return config
+
+
+def _use_material_search_dialog(config: MkDocsConfig) -> None:
+    """Drop our overrides folder (theme.custom_dir) from the theme: Material's search dialog shows."""
+    custom = config.theme.custom_dir
+    if custom:
+        config.theme.dirs = [d for d in config.theme.dirs if not os.path.samefile(d, custom)]
 
 
 def _write_user_dictionary(terms: list[str]) -> Path:
@@ -93,9 +112,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     folder = _resolve(config, _settings(config).speeches)
     try:
         taxonomy = load_taxonomy(_topics_path(config))
-        speeches = [load_speech(path) for path in speech_files(folder)]
+        paths = speech_files(folder)
     except (SpeechError, OSError) as error:
         raise PluginError(str(error)) from None
+    speeches = [speech for speech in map(_load, paths) if speech is not None]
     for speech in speeches:
         for warning in speech.warnings:
             log.warning(warning)
@@ -105,9 +125,37 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     has_home = files.get_file_from_path(HOME) is not None
     for page in render_library(library, home=not has_home):
         files.append(File.generated(config, page.path, content=page.markdown))
+    if _settings(config).search == "study":
+        docs = search_documents(library, lambda path: files.get_file_from_path(path).url)
+        for path, script in build_search_files(docs).items():
+            files.append(File.generated(config, path, content=script))
     if config.nav is None:
         config.nav = _nav(files, navigation(library))
     return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """With our search engine, keep every page out of Material's whole-site index."""
+    if _settings(config).search == "study":
+        page.meta["search"] = {"exclude": True}
+    return markdown
+
+
+def _load(path: Path) -> Speech | None:
+    """One speech, or None with one warning naming the file, so one bad file spares the rest."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_SPEECH_BYTES:
+            limit = MAX_SPEECH_BYTES // 2**20
+            raise SpeechError(path, f"{size / 2**20:.1f} MB is more than the {limit} MB a speech can be")
+        speech = load_speech(path)
+    except (SpeechError, OSError) as error:
+        log.warning(f"{error}; skipped")
+        return None
+    if not speech.paragraphs:
+        log.warning(f"{path}: the file holds no text; skipped")
+        return None
+    return speech
 
 
 def _nav(files: Files, speech_sections) -> list:

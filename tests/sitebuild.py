@@ -18,6 +18,7 @@ def write_config(folder: Path, speeches: Path | None = None, **overrides) -> Pat
         "INHERIT": str(REPO / "mkdocs.yml"),
         "docs_dir": str(REPO / "docs"),
         "hooks": [str(REPO / "hooks" / "study_site.py")],
+        "theme": {"name": "material", "custom_dir": str(REPO / "overrides")},
         "watch": [str(speeches or REPO / "speeches")],
         "extra": {"study_site": {"speeches": str(speeches or REPO / "speeches")}},
         **overrides,
@@ -27,9 +28,18 @@ def write_config(folder: Path, speeches: Path | None = None, **overrides) -> Pat
     return path
 
 
-def build(config: Path, site: Path) -> subprocess.CompletedProcess:
+def write_speeches(folder: Path, files: dict[str, str | bytes]) -> Path:
+    """A speeches folder holding ``files`` (name → text or raw bytes); return it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in files.items():
+        data = content if isinstance(content, bytes) else content.encode("utf-8")
+        (folder / name).write_bytes(data)
+    return folder
+
+
+def build(config: Path, site: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Run ``mkdocs build --strict``; return the finished process with its output."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
         capture_output=True,
@@ -37,3 +47,30 @@ def build(config: Path, site: Path) -> subprocess.CompletedProcess:
         env=env,
         cwd=config.parent,
     )
+
+
+def built(config: Path, site: Path) -> Path:
+    """Build strict and insist on a clean build (no warning); return the site folder."""
+    result = build(config, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return site
+
+
+def page_url(src_path: str, directory_urls: bool = True) -> str:
+    """The URL, relative to the site root, of a page generated as ``src_path`` (a/b/index.md)."""
+    stem = src_path.removesuffix(".md")
+    if not directory_urls:
+        return f"{stem}.html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return f"{stem}/"
+
+
+def library_of(speeches: Path):
+    """The core's view of a speeches folder (the pages the hook generates), for finding pages."""
+    from speechkit.library import build_library, load_speech, speech_files
+    from speechkit.topics import load_taxonomy
+
+    taxonomy = load_taxonomy(REPO / "hooks" / "speechkit" / "data" / "topics.yml")
+    return build_library([load_speech(path) for path in speech_files(speeches)], taxonomy)

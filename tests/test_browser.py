@@ -50,3 +50,45 @@ def test_home_page_loads_with_no_request_leaving_the_machine(served, browser_pag
     assert heading == "讲话学习库"
     assert any(url.endswith(".css") for url in requests)
     assert outside == []
+def test_search_finds_the_item_first(served, browser_page):
+    page, outside = browser_page
+    page.goto(served, wait_until="networkidle")
+    results = search(page, "一碗水端平")
+    assert results, "no search results"
+    assert results[0].removeprefix(served) == "在区基层党建工作推进会议上的讲话/意见/6/?q=一碗水端平"
+    # The full text stays findable, after the item.
+    assert results[1].removeprefix(served).startswith("在区基层党建工作推进会议上的讲话/全文/?q=一碗水端平#p")
+    snippet = page.locator(".md-search-result__item").first.inner_text()
+    assert "一碗水端平" in snippet and "\u200b" not in snippet
+    assert page.locator(".md-search-result__item mark").first.inner_text() == "一碗水端平"
+    assert outside == []
+
+
+def test_typing_a_topic_name_offers_the_topic_page(served, browser_page):
+    page, _ = browser_page
+    page.goto(served, wait_until="networkidle")
+    results = search(page, "组织生活")
+    assert results[0].removeprefix(served) == "tags/#tag:组织生活"
+    assert results[1].removeprefix(served).startswith("在区基层党建工作推进会议上的讲话/问题/4/")
+
+
+def test_results_narrow_to_one_topic(served, browser_page):
+    page, _ = browser_page
+    page.goto(served, wait_until="networkidle")
+    everything = search(page, "党建工作")
+    page.select_option("[data-study-search-topic]", "组织生活")
+    page.wait_for_function("() => document.querySelector('[data-study-search-meta]').textContent.includes('找到')")
+    page.wait_for_timeout(300)
+    narrowed = [unquote(a) for a in page.locator(".md-search-result__item > a").evaluate_all("els => els.map(e => e.href)")]
+    assert 0 < len(narrowed) < len(everything)
+    assert all("/强调/3/" in link or "/问题/4/" in link for link in narrowed), narrowed
+
+
+def test_a_result_marks_the_query_on_the_page_it_opens(served, browser_page):
+    page, _ = browser_page
+    page.goto(served, wait_until="networkidle")
+    search(page, "一碗水端平")
+    page.locator("input.md-search__input").press("Enter")
+    page.wait_for_load_state("networkidle")
+    assert unquote(page.url).removeprefix(served).startswith("在区基层党建工作推进会议上的讲话/意见/6/")
+    assert page.locator("article mark").first.inner_text() == "一碗水端平"

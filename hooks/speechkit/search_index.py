@@ -1,0 +1,160 @@
+"""A static, sharded search index for exact Chinese phrase search in the browser.
+
+Why not a word index: Chinese has no spaces, and a query segmented one way rarely meets a
+text segmented another way. Users type phrases they remember, so the index holds every
+character pair (bigram) of every document; the browser fetches only the shards of the
+query's bigrams, intersects them and checks the phrase against the documents' text,
+which it fetches in small chunks. Documents are numbered most specific kind first
+(topic, item, part, speech, paragraph of the full text), so id order is rank order.
+
+Every file is a script that hands its data to ``studySearch.receive``, so the index loads
+the same way over http:// and from disk (file://), where fetch() is refused.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import unicodedata
+from dataclasses import dataclass
+
+from . import urls
+from .library import Library, numbered_paragraphs
+
+# Document kinds in rank order; the browser shows them in this order.
+KINDS = ("topic", "item", "part", "speech", "paragraph")
+SHARD_TARGET_BYTES = 48_000  # postings per shard file, before compression
+CHUNK_TARGET_BYTES = 16_000  # document text per chunk file
+FOLDER = "search"
+RECEIVER = "studySearch.receive"
+
+
+@dataclass(frozen=True)
+class SearchDoc:
+    """One search result candidate."""
+
+    kind: str
+    url: str  # relative to the site root
+    title: str
+    context: str  # where it stands: 意见六 · 六点意见
+    speech: str  # the speech's title ('' for topics)
+    speech_index: int  # -1 for topics
+    tags: tuple[str, ...]
+    text: str
+
+
+def normalize(text: str) -> str:
+    """What matching compares: NFKC, lower case, letters and digits only (no spaces or punctuation)."""
+    return "".join(c for c in unicodedata.normalize("NFKC", text).lower() if c.isalnum())
+
+
+def shard_of(bigram: str, shards: int) -> int:
+    """FNV-1a over the bigram's code points; the browser computes the same."""
+    value = 2166136261
+    for char in bigram:
+        value ^= ord(char)
+        value = (value * 16777619) & 0xFFFFFFFF
+    return value % shards
+
+
+def search_documents(library: Library, page_url) -> list[SearchDoc]:
+    """Every document, most specific kind first. ``page_url`` maps a page path to its URL."""
+    docs: dict[str, list[SearchDoc]] = {kind: [] for kind in KINDS}
+    for topic in library.taxonomy.topics:
+        docs["topic"].append(
+            SearchDoc("topic", f"{page_url('tags.md')}#tag:{topic.name}", topic.name, "主题",
+                      "", -1, (), topic.name)
+        )
+    for placed_item in library.items:
+        placed = library.speeches[placed_item.speech_index]
+        part = placed.parts[placed_item.part_index].part
+        docs["item"].append(
+            SearchDoc("item", page_url(placed_item.page), placed_item.item.headline,
+                      f"{placed_item.display_label} · {part.title}", placed.speech.title,
+                      placed_item.speech_index, placed_item.tags, placed_item.item.text)
+        )
+    for index, placed in enumerate(library.speeches):
+        speech = placed.speech
+        for placed_part in placed.parts:
+            part = placed_part.part
+            around = ([part.intro] if part.intro else []) + list(part.after)
+            text = "\n".join([part.title] + [p.text for p in around])
+            docs["part"].append(
+                SearchDoc("part", page_url(urls.part_page(placed.slug, placed_part.slug)), part.title,
+                          f"{len(part.items)} 条", speech.title, index, (), text)
+            )
+        heads = [speech.title] + [p.text for p in ([speech.salutation] if speech.salutation else [])]
+        text = "\n".join(heads + [p.text for p in speech.opening + speech.closing])
+        docs["speech"].append(
+            SearchDoc("speech", page_url(urls.speech_home(placed.slug)), speech.title, "导读",
+                      speech.title, index, (), text)
+        )
+        full_text = page_url(urls.full_text(placed.slug))
+        for ordinal, paragraph in enumerate(numbered_paragraphs(speech), start=1):
+            docs["paragraph"].append(
+                SearchDoc("paragraph", f"{full_text}#{urls.paragraph_anchor(ordinal)}", speech.title,
+                          f"全文第 {ordinal} 段", speech.title, index, (), paragraph.text)
+            )
+    return [doc for kind in KINDS for doc in docs[kind]]
+
+
+def build_search_files(docs: list[SearchDoc]) -> dict[str, str]:
+    """The index files, path under the site → script text."""
+    postings: dict[str, list[int]] = {}
+    for doc_id, doc in enumerate(docs):
+        text = normalize(doc.text)
+        for bigram in {text[i:i + 2] for i in range(len(text) - 1)}:
+            postings.setdefault(bigram, []).append(doc_id)
+    encoded = {bigram: _deltas(ids) for bigram, ids in postings.items()}
+    total = sum(len(b) + 4 + len(json.dumps(ids, separators=(",", ":"))) for b, ids in encoded.items())
+    shards = max(1, math.ceil(total / SHARD_TARGET_BYTES))
+    shard_maps: list[dict[str, list[int]]] = [{} for _ in range(shards)]
+    for bigram in sorted(encoded):
+        shard_maps[shard_of(bigram, shards)][bigram] = encoded[bigram]
+    files = {f"shards/{n}.js": _script(f"shards/{n}", data) for n, data in enumerate(shard_maps)}
+    chunk_starts = []
+    chunk: list[list] = []
+    size = 0
+    for doc_id, doc in enumerate(docs):
+        if not chunk or size >= CHUNK_TARGET_BYTES:
+            if chunk:
+                files[f"chunks/{len(chunk_starts) - 1}.js"] = _script(f"chunks/{len(chunk_starts) - 1}", chunk)
+            chunk_starts.append(doc_id)
+            chunk, size = [], 0
+        record = [KINDS.index(doc.kind), doc.url, doc.title, doc.context, doc.speech_index, list(doc.tags), doc.text]
+        chunk.append(record)
+        size += len(doc.text.encode()) + len(doc.title.encode()) + 64
+    if chunk:
+        files[f"chunks/{len(chunk_starts) - 1}.js"] = _script(f"chunks/{len(chunk_starts) - 1}", chunk)
+    speeches = sorted({(d.speech_index, d.speech) for d in docs if d.speech_index >= 0})
+    manifest = {
+        "shards": shards,
+        "chunks": chunk_starts,
+        "docs": len(docs),
+        "kinds": [[kind, sum(1 for d in docs if d.kind == kind)] for kind in KINDS],
+    }
+    files["manifest.js"] = _script("manifest", manifest)
+    facets = {
+        "speeches": [title for _, title in speeches],
+        "topics": [d.title for d in docs if d.kind == "topic"],
+    }
+    files["facets.js"] = _script("facets", facets)
+    return {f"{FOLDER}/{path}": text for path, text in files.items()}
+
+
+def _deltas(ids: list[int]) -> list[int]:
+    """Sorted ids as gaps, which are small numbers and compress well."""
+    previous = 0
+    gaps = []
+    for doc_id in ids:
+        gaps.append(doc_id - previous)
+        previous = doc_id
+    return gaps
+
+
+def _script(key: str, data) -> str:
+    """A script that hands ``data`` to the search engine under ``key``."""
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    # </script> and U+2028/9 cannot end or break the script: escape them.
+    payload = payload.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return f'{RECEIVER}("{key}",{payload});\n'
