@@ -8,7 +8,7 @@ import http.server
 import shutil
 import threading
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 # Flags that keep Chromium from calling home, and let it run as root in CI.
 CHROMIUM_ARGS = [
@@ -21,6 +21,7 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 LOCAL_HOSTS = {"127.0.0.1"}
+LOCAL_SCHEMES = {"data", "blob", "file"}
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -57,7 +58,8 @@ def open_browser():
     def guard(route):
         url = route.request.url
         parts = urlsplit(url)
-        if parts.scheme in ("data", "blob") or parts.hostname in LOCAL_HOSTS:
+        # file:// reads the local disk (the USB-stick case); nothing leaves the machine.
+        if parts.scheme in LOCAL_SCHEMES or parts.hostname in LOCAL_HOSTS:
             route.continue_()
         else:
             outside.append(url)
@@ -71,3 +73,28 @@ def open_browser():
             yield context.new_page(), outside
         finally:
             browser.close()
+
+
+def record_dialogs(page) -> list[str]:
+    """Dismiss and record every alert/confirm/prompt the page opens (injected script would)."""
+    dialogs: list[str] = []
+
+    def dismiss(dialog):
+        dialogs.append(f"{dialog.type}: {dialog.message}")
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
+    return dialogs
+
+
+def search(page, query: str) -> list[str]:
+    """Type a query into the site's search box as a reader would; return the result links."""
+    page.wait_for_timeout(500)  # let the search script load before typing
+    box = page.locator("input.md-search__input")
+    box.focus()
+    box.fill(query)
+    box.dispatch_event("input")
+    box.press("End")
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    links = page.locator(".md-search-result__item > a").evaluate_all("els => els.map(e => e.href)")
+    return [unquote(link) for link in links]

@@ -7,7 +7,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from browser import open_browser, serve_folder
+from browser import open_browser, search, serve_folder
 from sitebuild import build, write_config
 
 
@@ -26,19 +26,6 @@ def browser_page():
     """One Chromium page for the module, with every non-local request aborted."""
     with open_browser() as (page, outside):
         yield page, outside
-
-
-def search(page, query: str) -> list[str]:
-    """Type a query into Material's search box; return the result links in order."""
-    page.wait_for_timeout(500)  # let the search worker load its index
-    box = page.locator("input.md-search__input")
-    box.focus()
-    box.fill(query)
-    box.dispatch_event("input")
-    box.press("End")
-    page.wait_for_selector(".md-search-result__item", timeout=15000)
-    links = page.locator(".md-search-result__item > a").evaluate_all("els => els.map(e => e.href)")
-    return [unquote(link) for link in links]
 
 
 def test_home_page_loads_with_no_request_leaving_the_machine(served, browser_page):

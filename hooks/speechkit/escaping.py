@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 # Every ASCII punctuation character. With pymdownx.escapeall a backslash before any
@@ -13,3 +14,10 @@ ASCII_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
 def escape_markdown(text: str) -> str:
     """Text that Markdown (with pymdownx.escapeall) renders exactly as written."""
     return ASCII_PUNCTUATION.sub(lambda match: "\\" + match.group(), " ".join(text.split()))
+
+
+def escape_html(text: str) -> str:
+    """Text that HTML shows exactly as written, for page and nav titles."""
+    # MkDocs' Jinja has no autoescape: Material writes page.meta.title and nav titles
+    # into <title>, the header, the nav and tag listings as HTML.
+    return html.escape(" ".join(text.split()), quote=True)

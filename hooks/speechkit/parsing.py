@@ -337,7 +337,8 @@ def _first_sentence(text: str) -> str:
             closers.pop()
         elif char in QUOTES:
             closers.append(QUOTES[char])
-        elif char in SENTENCE_END and not closers:
+        elif char in SENTENCE_END and not closers and text[:index].strip():
+            # An end mark with nothing before it (一是!!!…) would leave an empty headline.
             return text[:index]
     return text
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import yaml
 
 from . import urls
+from .escaping import escape_html
 from .escaping import escape_markdown as esc
 from .library import Library, PlacedItem, numbered_paragraphs
 
@@ -46,12 +47,14 @@ def render_library(library: Library, home: bool = True) -> list[Page]:
 
 def navigation(library: Library) -> tuple[NavEntry, ...]:
     """One section per speech: its home, its parts and its full text (items are reached from them)."""
+    # Titles are HTML-escaped: Material writes nav titles into the page as HTML.
     return tuple(
         NavEntry(
-            placed.speech.title,
+            escape_html(placed.speech.title),
             children=(NavEntry("导读", urls.speech_home(placed.slug)),)
             + tuple(
-                NavEntry(p.part.title, urls.part_page(placed.slug, p.slug)) for p in placed.parts
+                NavEntry(escape_html(p.part.title), urls.part_page(placed.slug, p.slug))
+                for p in placed.parts
             )
             + (NavEntry("全文", urls.full_text(placed.slug)),),
         )
@@ -96,7 +99,7 @@ def _speech_page(library: Library, index: int) -> Page:
     if speech.closing:
         lines += ["## 结束语", ""] + _paragraphs(speech.closing)
     lines.append(f"[阅读全文]({urls.relative(path, urls.full_text(placed.slug))}){{ .md-button }}")
-    meta = {"title": speech.title, "search": {"boost": BOOST["speech"]}}
+    meta = {"title": escape_html(speech.title), "search": {"boost": BOOST["speech"]}}
     return Page(path, _front_matter(meta) + "\n".join(lines) + "\n")
 
 
@@ -114,7 +117,7 @@ def _part_page(library: Library, index: int, part_index: int) -> Page:
     lines += [_item_link(path, item) for item in library.items_of(index, part_index)]
     lines.append("")
     lines += _paragraphs(part.after)
-    meta = {"title": f"{part.title} · {placed.speech.title}", "search": {"boost": BOOST["part"]}}
+    meta = {"title": escape_html(f"{part.title} · {placed.speech.title}"), "search": {"boost": BOOST["part"]}}
     return Page(path, _front_matter(meta) + "\n".join(lines))
 
 
@@ -150,7 +153,7 @@ def _item_page(library: Library, item_index: int) -> Page:
         lines.append("")
     lines += _neighbours(library, placed_item)
     meta = {
-        "title": f"{placed_item.display_label}：{item.headline}",
+        "title": escape_html(f"{placed_item.display_label}：{item.headline}"),
         "tags": list(placed_item.tags),
         "search": {"boost": BOOST["item"]},
     }
@@ -165,7 +168,7 @@ def _full_text_page(library: Library, index: int) -> Page:
     lines = [f"# {esc(speech.title)}", ""]
     for ordinal, paragraph in enumerate(numbered_paragraphs(speech), start=1):
         lines += [f"{esc(paragraph.text)}", f"{{: #{urls.paragraph_anchor(ordinal)} }}", ""]
-    meta = {"title": f"全文 · {speech.title}", "search": {"boost": BOOST["full_text"]}}
+    meta = {"title": escape_html(f"全文 · {speech.title}"), "search": {"boost": BOOST["full_text"]}}
     return Page(path, _front_matter(meta) + "\n".join(lines))
 
 
@@ -201,4 +204,6 @@ def _paragraphs(paragraphs) -> list[str]:
 
 def _front_matter(meta: dict) -> str:
     """YAML front matter; safe_dump quotes whatever the text holds."""
+    # The title must come HTML-escaped (escape_html): Material writes page.meta.title
+    # into <title>, the header and tag listings without escaping it.
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
