@@ -25,7 +25,9 @@ def parse_numeral(text: str) -> int | None:
 
 
 def write_numeral(value: int) -> str:
-    """Write 1 … 99 the way a speech would: 一, 十, 十二, 二十三."""
+    """Write 1 … 99 the way a speech would: 一, 十, 十二, 二十三; 100 and up in digits."""
+    if value >= 100:  # a long report can hold more than 99 parts; never crash on one
+        return str(value)
     if value < 10:
         return WRITTEN[value]
     tens, ones = divmod(value, 10)
