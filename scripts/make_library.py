@@ -1,0 +1,79 @@
+"""Make a library of N distinct speeches from the corpus, for benchmarks.
+
+Usage: python scripts/make_library.py N OUT_DIR [--corpus DIR]
+
+Copy k of a corpus file gets its title line marked with the copy number (（第k辑）), so
+every speech has its own title and URL while keeping the structure real texts have.
+The stress file of many articles (15_…) is left out: it is a test of robustness, not a
+speech a library holds a thousand times.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "hooks"))
+
+from speechkit.library import load_speech  # noqa: E402
+from speechkit.reading import read_source  # noqa: E402
+
+CORPUS = REPO.parent / "shared" / "corpus"
+SEED = REPO / "speeches" / "000_59878e9e95d0a7b5.txt"
+LEFT_OUT = ("15_",)
+
+
+def sources(corpus: Path = CORPUS) -> list[Path]:
+    """The texts copies are made from: the seed and the corpus files."""
+    files = [SEED] + sorted(p for p in corpus.glob("*.txt") if not p.name.startswith(LEFT_OUT))
+    if len(files) < 2:
+        raise SystemExit(f"no corpus files in {corpus}")
+    return files
+
+
+def make_library(count: int, out: Path, corpus: Path = CORPUS) -> list[Path]:
+    """Write ``count`` speeches into ``out`` (emptied first); return their paths."""
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    files = sources(corpus)
+    title_lines = {path: load_speech(path).title_line for path in files}
+    written = []
+    for k in range(count):
+        source = files[k % len(files)]
+        copy = k // len(files) + 1
+        decoded = read_source(source)
+        text = decoded.text
+        if copy > 1 and title_lines[source]:
+            text = _mark_line(text, title_lines[source], f"（第{copy}辑）")
+        target = out / f"{k:04d}_{source.stem}.txt"
+        target.write_bytes(text.encode(decoded.encoding))
+        written.append(target)
+    return written
+
+
+def _mark_line(text: str, number: int, mark: str) -> str:
+    """Append ``mark`` to line ``number`` (1-based) of the text."""
+    lines = text.split("\n")
+    lines[number - 1] = lines[number - 1].rstrip(" \u3000") + mark
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> int:
+    """Command line entry point."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("count", type=int)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    args = parser.parse_args(argv)
+    written = make_library(args.count, args.out, args.corpus)
+    size = sum(p.stat().st_size for p in written)
+    print(f"{len(written)} speeches, {size / 2**20:.1f} MB in {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,136 @@
+"""Evaluate a site's search through its real UI: queries, expected pages, metrics."""
+
+from __future__ import annotations
+
+import json
+import statistics
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import yaml
+
+QUERIES = Path(__file__).with_name("search_queries.yml")
+ITEM_KIND = 1  # index of "item" in search_index.KINDS, as the chunk rows store it
+
+# Types a query into the search box and resolves when results have settled: the time to
+# the first result (ms) and the result links in order. Works for Material's dialog and
+# ours, which share the input and result classes.
+RUN_QUERY_JS = """
+async (query) => {
+  const input = document.querySelector("input.md-search__input");
+  const list = document.querySelector(".md-search-result__list");
+  const links = () => Array.from(list.querySelectorAll(".md-search-result__item > a")).map(a => a.href);
+  input.focus();
+  input.value = "";
+  input.dispatchEvent(new Event("input", {bubbles: true}));
+  await new Promise(r => setTimeout(r, 60));
+  const before = list.innerHTML;
+  return await new Promise(resolve => {
+    let first = null, quiet = null;
+    const start = performance.now();
+    const finish = () => { observer.disconnect(); resolve({ms: first, links: links()}); };
+    const observer = new MutationObserver(() => {
+      if (first === null && list.querySelector(".md-search-result__item")) first = performance.now() - start;
+      clearTimeout(quiet);
+      quiet = setTimeout(finish, first === null ? 3000 : 150);
+    });
+    observer.observe(list, {childList: true, subtree: true});
+    quiet = setTimeout(finish, 5000);
+    input.value = query;
+    input.dispatchEvent(new Event("input", {bubbles: true}));
+    input.dispatchEvent(new KeyboardEvent("keyup", {bubbles: true, key: "End"}));
+  });
+}
+"""
+
+
+@dataclass(frozen=True)
+class Query:
+    """A query and the pages that count as its right answer."""
+
+    text: str
+    file: str
+    expected: frozenset[str]  # page paths, e.g. 讲话/意见/6/
+
+
+def load_queries(path: Path = QUERIES) -> list[dict]:
+    """The query set as written."""
+    with open(path, encoding="utf-8") as handle:
+        queries = yaml.safe_load(handle)["queries"]
+    assert len(queries) >= 40, f"{path} holds {len(queries)} queries; the set needs at least 40"
+    return queries
+
+
+def normalize(text: str) -> str:
+    """Letters and digits only, as search compares text."""
+    return "".join(c for c in unicodedata.normalize("NFKC", text).lower() if c.isalnum())
+
+
+def site_items(site: Path) -> list[tuple[str, str]]:
+    """(page path, text) of every item page of a built site, read from its search index."""
+    items = []
+    for chunk in sorted((site / "search" / "chunks").glob("*.js")):
+        script = chunk.read_text(encoding="utf-8")
+        rows = json.loads(script[script.index(",") + 1 : script.rindex(")")])
+        items += [(unquote(row[1]), row[6]) for row in rows if row[0] == ITEM_KIND]
+    assert items, f"no item pages in the search index of {site}"
+    return items
+
+
+def resolve(queries: list[dict], items: list[tuple[str, str]]) -> list[Query]:
+    """Each query with the item pages whose text holds every one of its words."""
+    resolved = []
+    for entry in queries:
+        words = [normalize(w) for w in entry["query"].split()]
+        pages = frozenset(path for path, text in items if all(w in normalize(text) for w in words))
+        resolved.append(Query(entry["query"], entry["file"], pages))
+    return resolved
+
+
+def rank_of(links: list[str], expected: frozenset[str], base: str) -> int | None:
+    """1-based rank of the first result that is an expected page, None if absent."""
+    for rank, link in enumerate(links, start=1):
+        path = unquote(urlsplit(link.removeprefix(base)).path)
+        if path in expected:
+            return rank
+    return None
+
+
+@dataclass(frozen=True)
+class Scores:
+    """The figures the benchmark prints and the quality test asserts."""
+
+    precision_at_1: float
+    mrr: float
+    mean_results: float
+    first_ms: float
+    median_ms: float
+    p95_ms: float
+    misses: tuple[str, ...]
+
+
+def run_queries(page, base: str, queries: list[Query]) -> tuple[Scores, list[tuple[Query, int | None, list[str]]]]:
+    """Type every query into the search box of ``page``; score the results."""
+    details = []
+    timings = []
+    counts = []
+    for query in queries:
+        outcome = page.evaluate(RUN_QUERY_JS, query.text)
+        if outcome["ms"] is not None:
+            timings.append(outcome["ms"])
+        counts.append(len(outcome["links"]))
+        details.append((query, rank_of(outcome["links"], query.expected, base), outcome["links"]))
+    ranks = [rank for _, rank, _ in details]
+    timings_sorted = sorted(timings) or [float("nan")]
+    scores = Scores(
+        precision_at_1=sum(1 for r in ranks if r == 1) / len(ranks),
+        mrr=sum(1 / r for r in ranks if r) / len(ranks),
+        mean_results=statistics.mean(counts),
+        first_ms=timings[0] if timings else float("nan"),
+        median_ms=statistics.median(timings_sorted),
+        p95_ms=timings_sorted[min(len(timings_sorted) - 1, int(0.95 * len(timings_sorted)))],
+        misses=tuple(f"{q.text} → rank {r}" for q, r, _ in details if r != 1),
+    )
+    return scores, details
