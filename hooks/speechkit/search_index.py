@@ -23,8 +23,10 @@ from .library import Library, numbered_paragraphs
 
 # Document kinds in rank order; the browser shows them in this order.
 KINDS = ("topic", "item", "part", "speech", "paragraph")
-SHARD_TARGET_BYTES = 48_000  # postings per shard file, before compression
-CHUNK_TARGET_BYTES = 16_000  # document text per chunk file
+# Small files keep what one query downloads small; a query loads at most three shards
+# and the chunks of the candidates it checks.
+SHARD_TARGET_BYTES = 32_000  # postings per shard file, before compression
+CHUNK_TARGET_BYTES = 8_000  # document text per chunk file
 FOLDER = "search"
 RECEIVER = "studySearch.receive"
 

@@ -11,8 +11,8 @@
 (function () {
   "use strict";
 
-  var PAGE_SIZE = 20; // results shown per "more"
-  var CHUNK_WINDOW = 6; // text chunks loaded in parallel while verifying
+  var PAGE_SIZE = 10; // results shown at first and per "more"
+  var CHUNK_WINDOW = 4; // text chunks loaded in parallel while verifying
   var FUZZY_GRAMS = 12; // bigrams used when no exact match is found
   var KIND_LABELS = { topic: "主题", item: "条目", part: "部分", speech: "导读", paragraph: "全文" };
   var WORD = /[\p{L}\p{N}]/u;
