@@ -118,7 +118,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     speeches = [speech for speech in map(_load, paths) if speech is not None]
     for speech in speeches:
         for warning in speech.warnings:
-            log.warning(warning)
+            # Advice about the text (no title line, no structure found), shown by
+            # scripts/outline.py; the page is still built, so it must not fail --strict.
+            log.info(warning)
         for dropped in speech.dropped:
             log.debug(f"{speech.path}:{dropped.line}: dropped ({dropped.reason}): {dropped.text}")
     library = build_library(speeches, taxonomy)

@@ -1,8 +1,9 @@
-"""Nothing is lost: kept text plus dropped text is the source, whitespace aside."""
+"""Nothing is lost: every line of the source is its kept units plus its dropped pieces."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 
 import pytest
 
@@ -16,15 +17,50 @@ from conftest import SEED, corpus_files
 WHITESPACE = re.compile(r"[\s\u200b\ufeff]+")
 
 
-def reassembled(speech) -> str:
-    """The kept and dropped units of a speech put back in source order."""
-    units = [(p.line, 0, p.text) for p in speech.paragraphs]
-    units += [(d.line, 0, d.text) for d in speech.dropped]
-    return "".join(text for _, _, text in sorted(units, key=lambda unit: unit[0]))
+def squeeze(text: str) -> str:
+    """Text without whitespace."""
+    return WHITESPACE.sub("", text)
+
+
+def is_subsequence(part: str, whole: str) -> bool:
+    """Does ``part`` appear in ``whole`` in order, maybe with gaps?"""
+    rest = iter(whole)
+    return all(char in rest for char in part)
+
+
+def lost_or_invented(source_text: str, speech) -> list[str]:
+    """Lines whose kept and dropped text differ from the source, whitespace aside."""
+    kept: dict[int, list[str]] = defaultdict(list)
+    dropped: dict[int, list[str]] = defaultdict(list)
+    for paragraph in speech.paragraphs:
+        kept[paragraph.line].append(paragraph.text)
+    for piece in speech.dropped:
+        dropped[piece.line].append(piece.text)
+    problems = []
+    for number, raw in enumerate(source_text.split("\n"), start=1):
+        source = squeeze(raw)
+        kept_text = squeeze("".join(kept.pop(number, [])))
+        dropped_text = squeeze("".join(dropped.pop(number, [])))
+        if Counter(kept_text + dropped_text) != Counter(source):
+            problems.append(f"line {number}: characters differ")
+        elif not is_subsequence(kept_text, source):
+            problems.append(f"line {number}: kept text out of order")
+    problems += [f"unit on line {n} beyond the source" for n in [*kept, *dropped]]
+    return problems
 
 
 @pytest.mark.parametrize("path", [SEED, *corpus_files()], ids=lambda p: p.name)
 def test_kept_plus_dropped_is_the_source(path):
     source = read_source(path)
     speech = parse(clean(source))
-    assert WHITESPACE.sub("", reassembled(speech)) == WHITESPACE.sub("", source.text)
+    assert lost_or_invented(source.text, speech) == []
+    lines = [p.line for p in speech.paragraphs]
+    assert lines == sorted(lines), "paragraphs are not in source order"
+
+
+def test_a_lost_character_is_noticed():
+    source = read_source(SEED)
+    speech = parse(clean(source))
+    shortened = speech.paragraphs[5].text[:-1]
+    damaged = type(speech)(**{**speech.__dict__, "paragraphs": (*speech.paragraphs[:5], type(speech.paragraphs[5])(shortened, speech.paragraphs[5].line), *speech.paragraphs[6:])})
+    assert lost_or_invented(source.text, damaged) == [f"line {speech.paragraphs[5].line}: characters differ"]

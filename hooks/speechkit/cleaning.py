@@ -1,39 +1,48 @@
-"""Set aside what is not study content, each line with its reason; trim the rest."""
+"""Set aside what is not study content, each piece with its reason; trim the rest."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .data import load_yaml
+from .frontmatter import split_front_matter
 from .model import Dropped
 from .reading import Source
 
-# Full-width (U+3000), no-break and ASCII spaces that pad lines in copied texts.
+# Full-width (U+3000), no-break, en/em and ASCII spaces that pad lines in copied texts.
 PADDING = " \t\u3000\u00a0\u2002\u2003\u200b\ufeff"
-# A line that reads like speech body rather than a header: a long sentence.
+# A unit that reads like speech body rather than a header: a long sentence.
 BODY_LINE = re.compile(r".{30,}[。！？]$")
-# How far down a distributor header may reach, in non-blank lines.
+# How far down a distributor header may reach, in units.
 HEADER_MAX_LINES = 25
 HEADER_FILLER_REASON = "发布者页眉（水印行之间，标题之前）"
+FRONT_MATTER_REASON = "文件头元数据（front matter）"
+# A value that follows its label on the next unit is short and not a sentence.
+SHORT_VALUE = re.compile(r"^[^。！？；，,]{1,40}$")
+# Units after a related-links label that still belong to it: short, not sentences.
+TAIL_UNIT = re.compile(r"^[^。！？]{1,60}$")
 
 
 @dataclass(frozen=True)
 class Line:
-    """A kept, trimmed, non-blank line and its 1-based number in the source."""
+    """A kept, trimmed, non-blank unit of text and its 1-based line in the source."""
 
     text: str
     number: int
+    note: bool = False  # a "> " quote: an editor's note
 
 
 @dataclass(frozen=True)
 class Cleaned:
-    """What cleaning kept and what it set aside."""
+    """What cleaning kept, what it set aside, and the file's front matter."""
 
     path: str
     lines: tuple[Line, ...]
     dropped: tuple[Dropped, ...]
+    meta: dict = field(default_factory=dict, compare=False)
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -41,44 +50,233 @@ class _Rule:
     pattern: re.Pattern
     reason: str
     where: str
+    takes_next: bool
+    tail: bool
+
+
+@dataclass(frozen=True)
+class _Inline:
+    pattern: re.Pattern
+    reason: str
+    where: str
+    note: bool
+
+
+@dataclass(frozen=True)
+class _Noise:
+    rules: tuple[_Rule, ...]
+    inline: tuple[_Inline, ...]
+    markdown_file: re.Pattern
+    breaks: re.Pattern  # paragraph breaks and HTML tags: where a line splits into units
+    html_tag: re.Pattern
+    html_reason: str
+    letter_spaced: re.Pattern
+    repeated_reason: str
+    repeated_window: int
+
+
+@dataclass
+class _Unit:
+    text: str
+    number: int
+    column: int
+    note: bool = False
 
 
 @lru_cache(maxsize=1)
-def _rules() -> tuple[_Rule, ...]:
+def _noise() -> _Noise:
     """The noise rules from data/noise.yml, compiled once per process."""
-    return tuple(
-        _Rule(re.compile(r["pattern"]), r["reason"], r["where"])
-        for r in load_yaml("noise.yml")["rules"]
+    data = load_yaml("noise.yml")
+    return _Noise(
+        rules=tuple(
+            _Rule(re.compile(r["pattern"]), r["reason"], r["where"], bool(r.get("takes_next")), bool(r.get("tail")))
+            for r in data["rules"]
+        ),
+        inline=tuple(
+            _Inline(re.compile(r["pattern"]), r["reason"], r["where"], bool(r.get("note")))
+            for r in data["inline"]
+        ),
+        markdown_file=re.compile(data["markdown_file"]),
+        breaks=re.compile(f"{data['paragraph_break']}|{data['html_tag']}"),
+        html_tag=re.compile(data["html_tag"]),
+        html_reason=data["html_tag_reason"],
+        letter_spaced=re.compile(data["letter_spaced"]),
+        repeated_reason=data["repeated_end_reason"],
+        repeated_window=int(data["repeated_end_window"]),
     )
 
 
 def clean(source: Source) -> Cleaned:
-    """Split the source's lines into kept lines and dropped lines with reasons."""
-    lines = [
-        Line(raw.strip(PADDING), number)
-        for number, raw in enumerate(source.text.split("\n"), start=1)
+    """Split the source into kept units and dropped pieces with reasons."""
+    raw_lines = source.text.split("\n")
+    front_matter = split_front_matter(raw_lines)
+    meta, meta_lines = front_matter.values, front_matter.lines
+    warnings = ()
+    if front_matter.problem:
+        warnings = (f"{source.path}:{front_matter.problem_line}: {front_matter.problem}",)
+    dropped = [
+        Dropped(number, text.strip(PADDING), FRONT_MATTER_REASON)
+        for number, text in enumerate(raw_lines[:meta_lines], start=1)
+        if text.strip(PADDING)
     ]
-    lines = [line for line in lines if line.text]
-    header_end = _header_end(lines)
-    kept: list[Line] = []
-    dropped: list[Dropped] = []
-    for index, line in enumerate(lines):
-        reason = _noise_reason(line.text, in_header=index < header_end)
-        if reason is None and index < header_end:
-            reason = HEADER_FILLER_REASON
+    units: list[_Unit] = []
+    for number, raw in enumerate(raw_lines[meta_lines:], start=meta_lines + 1):
+        units += _split_line(raw, number, dropped)
+    is_markdown = bool(units) and bool(_noise().markdown_file.match(units[0].text))
+    front_end = _markup_front_end(units)
+    for index, unit in enumerate(units):
+        scopes = ("front",) * (index < front_end) + ("markdown",) * is_markdown
+        _strip_marks(unit, scopes, dropped)
+    units = [unit for unit in units if unit.text]
+    reasons = _unit_reasons(units)
+    kept = []
+    for unit, reason in zip(units, reasons):
         if reason is None:
-            kept.append(line)
+            kept.append(Line(unit.text, unit.number, unit.note))
         else:
-            dropped.append(Dropped(line.number, line.text, reason))
-    return Cleaned(source.path, tuple(kept), tuple(dropped))
+            dropped.append(Dropped(unit.number, unit.text, reason, unit.column))
+    dropped.sort(key=lambda d: (d.line, d.column))
+    return Cleaned(source.path, tuple(kept), tuple(dropped), meta, warnings)
 
 
-def _noise_reason(text: str, in_header: bool) -> str | None:
-    """The reason of the first rule that matches this line where it stands, if any."""
-    for rule in _rules():
-        if (in_header or rule.where == "anywhere") and rule.pattern.search(text):
-            return rule.reason
+# -- units -------------------------------------------------------------------------------
+
+
+def _split_line(raw: str, number: int, dropped: list[Dropped]) -> list[_Unit]:
+    """A line's paragraphs, with markdown and HTML marks set aside into ``dropped``."""
+    noise = _noise()
+    whole = raw.strip(PADDING)
+    # A line that is noise as a whole (a row of table tags) or a spaced-out title stays one unit.
+    if noise.letter_spaced.match(whole) or any(
+        r.where == "anywhere" and r.pattern.search(whole) for r in noise.rules
+    ):
+        unit = _unit(raw, number, 0)
+        return [unit] if unit else []
+    units = []
+    start = 0
+    for match in [*noise.breaks.finditer(raw), None]:
+        end = match.start() if match else len(raw)
+        unit = _unit(raw[start:end], number, start)
+        if unit:
+            units.append(unit)
+        if match:
+            if noise.html_tag.fullmatch(match.group()):
+                dropped.append(Dropped(number, match.group(), noise.html_reason, match.start()))
+            start = match.end()
+    return units
+
+
+def _unit(segment: str, number: int, offset: int) -> _Unit | None:
+    """One trimmed unit of a line; None if it is blank."""
+    text = segment.strip(PADDING)
+    if not text:
+        return None
+    if _noise().letter_spaced.match(text):
+        text = "".join(text.split())
+    return _Unit(text, number, offset + segment.index(text[0]))
+
+
+def _strip_marks(unit: _Unit, scopes: tuple[str, ...], dropped: list[Dropped] | None) -> None:
+    """Set the unit's markdown marks aside (into ``dropped``); the words around them stay."""
+    for rule in _noise().inline:
+        if rule.where not in scopes:
+            continue
+        pieces, last = [], 0
+        for match in rule.pattern.finditer(unit.text):
+            if not match.group():
+                continue
+            if dropped is not None:
+                dropped.append(Dropped(unit.number, match.group().strip(PADDING), rule.reason, unit.column + match.start()))
+            pieces.append(unit.text[last:match.start()])
+            last = match.end()
+            unit.note = unit.note or rule.note
+        if pieces:
+            unit.text = ("".join(pieces) + unit.text[last:]).strip(PADDING)
+
+
+def _markup_front_end(units: list[_Unit]) -> int:
+    """How many units stand above the body: through the salutation, notes included."""
+    for index, unit in enumerate(units[:HEADER_MAX_LINES]):
+        trial = _Unit(unit.text, unit.number, unit.column)
+        _strip_marks(trial, ("front",), None)
+        if trial.note:
+            continue
+        if _salutation().match(trial.text):
+            return index + 1
+        if BODY_LINE.search(trial.text):
+            return index
+    return 0
+
+
+# -- whole units that are noise --------------------------------------------------------------
+
+
+def _unit_reasons(units: list[_Unit]) -> list[str | None]:
+    """For each unit, the reason it is set aside, or None when it is kept."""
+    header_end = _header_end(units)
+    front_end = _front_end(units)
+    reasons: list[str | None] = [None] * len(units)
+    index = 0
+    while index < len(units):
+        rule = _matching_rule(units[index].text, index < header_end, index < front_end)
+        if rule is None:
+            if index < header_end:
+                reasons[index] = HEADER_FILLER_REASON
+            index += 1
+            continue
+        reasons[index] = rule.reason
+        index += 1
+        if rule.takes_next and index < len(units) and SHORT_VALUE.match(units[index].text):
+            if _is_bare_label(units[index - 1].text, rule):
+                reasons[index] = rule.reason
+                index += 1
+        if rule.tail:
+            while index < len(units) and TAIL_UNIT.match(units[index].text):
+                reasons[index] = rule.reason
+                index += 1
+    _mark_repeated_end(units, reasons)
+    return reasons
+
+
+def _is_bare_label(text: str, rule: _Rule) -> bool:
+    """A label whose value is not on its own line (来源： with nothing after it, or an id)."""
+    match = rule.pattern.search(text)
+    return bool(match) and not text[match.end():].strip(PADDING + "：:")
+
+
+def _matching_rule(text: str, in_header: bool, in_front: bool) -> _Rule | None:
+    """The first rule that matches this unit where it stands, if any."""
+    for rule in _noise().rules:
+        if rule.where == "header" and not in_header:
+            continue
+        if rule.where == "front" and not in_front:
+            continue
+        if rule.pattern.search(text):
+            return rule
     return None
+
+
+def _mark_repeated_end(units: list[_Unit], reasons: list[str | None]) -> None:
+    """Set aside the units at the end that repeat the title or the opening lines."""
+    kept = [i for i, reason in enumerate(reasons) if reason is None]
+    window = kept[: _noise().repeated_window]
+    if not window:
+        return
+    seen = {units[i].text for i in window}
+    seen |= {units[a].text + units[b].text for a, b in zip(window, window[1:])}
+    title = units[window[0]].text
+    repeated, has_title = [], False
+    for index in range(len(units) - 1, window[-1], -1):
+        has_title = has_title or units[index].text == title
+        if reasons[index] is not None:
+            continue  # footer noise between the repeats
+        if units[index].text not in seen:
+            break
+        repeated.append(index)
+    # Lines repeat in real speeches; after the repeated title they are a page footer.
+    if has_title:
+        for index in repeated:
+            reasons[index] = _noise().repeated_reason
 
 
 @lru_cache(maxsize=1)
@@ -87,22 +285,30 @@ def _salutation() -> re.Pattern:
     return re.compile(load_yaml("structure.yml")["salutation"])
 
 
-def _header_end(lines: list[Line]) -> int:
-    """Index just past the last watermark line above the title, 0 if none.
+def _front_end(units: list[_Unit]) -> int:
+    """Index of the salutation or the first body unit: web-page chrome stands above it."""
+    for index, unit in enumerate(units[:HEADER_MAX_LINES]):
+        if _salutation().match(unit.text) or BODY_LINE.search(unit.text):
+            return index
+    return 0
 
-    The title is the line before the salutation; without a salutation the header can
-    reach no further than the first line that reads like body text.
+
+def _header_end(units: list[_Unit]) -> int:
+    """Index just past the last watermark unit above the title, 0 if none.
+
+    The title is the unit before the salutation; without a salutation the header can
+    reach no further than the first unit that reads like body text.
     """
-    region = lines[:HEADER_MAX_LINES]
-    for index, line in enumerate(region):
-        if _salutation().match(line.text):
+    region = units[:HEADER_MAX_LINES]
+    for index, unit in enumerate(region):
+        if _salutation().match(unit.text):
             region = region[: max(index - 1, 0)]
             break
-        if BODY_LINE.search(line.text):
+        if BODY_LINE.search(unit.text):
             region = region[:index]
             break
     end = 0
-    for index, line in enumerate(region):
-        if any(r.where == "header" and r.pattern.search(line.text) for r in _rules()):
+    for index, unit in enumerate(region):
+        if any(r.where == "header" and r.pattern.search(unit.text) for r in _noise().rules):
             end = index + 1
     return end

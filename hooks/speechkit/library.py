@@ -83,14 +83,15 @@ def build_library(speeches: list[Speech], taxonomy: Taxonomy) -> Library:
         parts = []
         for part_index, (part, part_slug) in enumerate(_part_slugs(speech)):
             first = len(placed_items)
-            for item in part.items:
+            for position, item in enumerate(part.items, start=1):
                 placed_items.append(
                     PlacedItem(
                         item=item,
                         speech_index=speech_index,
                         part_index=part_index,
-                        display_label=part.kind + write_numeral(item.number),
-                        page=urls.item_page(slug, part_slug, item.number),
+                        display_label=_display_label(part, item, position),
+                        # By place, not by the number written: a speaker may say 第一点 twice.
+                        page=urls.item_page(slug, part_slug, position),
                         paragraph_ordinal=ordinals[item.paragraphs[0]],
                         tags=topics_of(item.text, taxonomy),
                     )
@@ -107,15 +108,25 @@ def build_library(speeches: list[Speech], taxonomy: Taxonomy) -> Library:
 
 def numbered_paragraphs(speech: Speech) -> list[Paragraph]:
     """The paragraphs of the full text page, in order: every kept unit but the title."""
-    return [p for p in speech.paragraphs if p != Paragraph(speech.title, speech.title_line)]
+    title = set(speech.title_paragraphs)
+    return [p for p in speech.paragraphs if p not in title]
+
+
+def _display_label(part: Part, item: Item, position: int) -> str:
+    """How an item is named in links: 意见三 in a speech, 三、（二） in a report's section."""
+    if part.label:
+        return f"{part.label}{item.label}" if item.label != "——" else f"{part.label}第{write_numeral(position)}条"
+    if part.heading:
+        return f"{part.heading[:12]}·{write_numeral(position)}"
+    return part.kind + write_numeral(position)
 
 
 def _part_slugs(speech: Speech) -> list[tuple[Part, str]]:
-    """Name each part's folder after its kind, numbering repeats: 意见, 意见2."""
+    """Name each part's folder after its section number or kind, numbering repeats: 意见, 意见2."""
     seen: dict[str, int] = {}
     named = []
     for part in speech.parts:
-        base = urls.slugify(part.kind, fallback="part")
+        base = urls.slugify(part.label or part.kind, fallback="part")
         seen[base] = seen.get(base, 0) + 1
         named.append((part, base if seen[base] == 1 else f"{base}{seen[base]}"))
     return named

@@ -11,6 +11,7 @@ class Paragraph:
 
     text: str
     line: int
+    note: bool = False  # an editor's note (a "> " quote), not the speaker's words
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,7 @@ class Dropped:
     line: int
     text: str
     reason: str
+    column: int = 0  # where the text starts in the source line (0-based), for inline marks
 
 
 @dataclass(frozen=True)
@@ -53,8 +55,9 @@ class Part:
     heading: str | None  # the section heading, if the part has one
     intro: Paragraph | None  # the paragraph that announces the items
     items: tuple[Item, ...]
-    after: tuple[Paragraph, ...] = ()  # text that follows the items
+    after: tuple[Paragraph, ...] = ()  # text that follows the first item, items aside
     expected_count: int | None = None  # the count the intro announces (六点意见 → 6)
+    lead: tuple[Paragraph, ...] = ()  # text between the heading and the first item
 
 
 @dataclass(frozen=True)
@@ -71,8 +74,12 @@ class Speech:
     paragraphs: tuple[Paragraph, ...]  # every kept unit in source order
     dropped: tuple[Dropped, ...] = ()
     warnings: tuple[str, ...] = ()
-    date: str | None = None
+    date: str | None = None  # ISO 8601 (1978-04-22), or a year alone (1978)
     speaker: str | None = None
+    meeting: str | None = None
+    front: tuple[Paragraph, ...] = ()  # subtitle, date, speaker lines and editor's notes
+    footnotes: tuple[Paragraph, ...] = ()  # the 注释 / 名词解释 block, heading first
+    title_paragraphs: tuple[Paragraph, ...] = ()  # the line(s) the title was read from
 
     @property
     def items(self) -> tuple[Item, ...]:

@@ -1,81 +1,32 @@
-"""Find a speech's structure: title, salutation, opening, parts of items, closing."""
+"""Find a speech's structure: title, salutation, opening, parts of items, closing, notes."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from .cleaning import PADDING, Cleaned
-from .data import load_yaml
-from .model import Item, Paragraph, Part, Speech
+from .front import read_front
+from .hierarchy import (
+    headline,
+    family_runs,
+    inline_chain,
+    is_trailing_cue,
+    last_sentence,
+    make_item,
+    outline,
+)
+from .markers import marker, rules
+from .model import Paragraph, Part, Speech
 from .numerals import parse_numeral, write_numeral
 
-# Sentence ends; a headline is an item's first sentence.
-SENTENCE_END = "。！？；!?;"
-# Quote pairs inside which a sentence end does not end the sentence.
-QUOTES = {"“": "”", "《": "》", "「": "」", "『": "』", "（": "）", "(": ")"}
-# Punctuation between a marker and its text (第一点，把… → 把…).
-LEAD_PUNCTUATION = "，,、：: "
-# A title is one short line that does not end like a sentence.
-TITLE_MAX = 80
-TITLE_BAD_END = tuple("。！？；，：;:,!?")
-# Headlines longer than this are cut at a clause boundary.
-HEADLINE_MAX = 40
+__all__ = ["parse", "headline"]
 
 
 @dataclass(frozen=True)
-class _Marker:
-    family: str
-    number: int
-    label: str
-    rest: str
-
-
-@dataclass(frozen=True)
-class _Kind:
-    kind: str
-    title: str
-    keywords: re.Pattern
-
-
-@dataclass(frozen=True)
-class _Rules:
-    markers: tuple[tuple[str, re.Pattern], ...]
-    salutation: re.Pattern
-    kinds: tuple[_Kind, ...]
-    fallback: dict
-    count: re.Pattern
-    intro_end: re.Pattern
-    after_cues: re.Pattern
-    closing_cues: re.Pattern
-
-
-@lru_cache(maxsize=1)
-def _rules() -> _Rules:
-    """Compile data/structure.yml once per process."""
-    data = load_yaml("structure.yml")
-    numeral = f"(?P<n>{data['numeral']})"
-
-    def compile_with_numeral(pattern: str) -> re.Pattern:
-        return re.compile(pattern.replace("{n}", numeral, 1).replace("{n}", data["numeral"]))
-
-    return _Rules(
-        markers=tuple(
-            (m["family"], compile_with_numeral(f"^(?P<label>{m['pattern']})"))
-            for m in data["item_markers"]
-        ),
-        salutation=re.compile(data["salutation"]),
-        kinds=tuple(
-            _Kind(k["kind"], k["title"], re.compile(k["keywords"])) for k in data["part_kinds"]
-        ),
-        fallback=data["fallback_kind"],
-        count=compile_with_numeral(data["count"]),
-        intro_end=compile_with_numeral(data["intro_end"]),
-        after_cues=re.compile(data["after_cues"]),
-        closing_cues=re.compile(data["closing_cues"]),
-    )
+class _Boundary:
+    index: int
+    kind: str  # section, heading, appendix, article
 
 
 def parse(cleaned: Cleaned) -> Speech:
@@ -84,12 +35,12 @@ def parse(cleaned: Cleaned) -> Speech:
 
 
 class _Parser:
-    """One parse of one speech; holds the paragraphs and the warnings found on the way."""
+    """One parse of one speech; holds the warnings found on the way."""
 
     def __init__(self, cleaned: Cleaned):
         self.cleaned = cleaned
-        self.rules = _rules()
-        self.warnings: list[str] = []
+        self.rules = rules()
+        self.warnings: list[str] = list(cleaned.warnings)
 
     def warn(self, line: int | None, message: str) -> None:
         """Record a warning that names the file and line."""
@@ -98,44 +49,45 @@ class _Parser:
 
     def speech(self) -> Speech:
         """Run every step and assemble the Speech."""
-        body = [Paragraph(line.text, line.number) for line in self.cleaned.lines]
-        title, title_line = self._take_title(body)
+        units = [Paragraph(line.text, line.number, line.note) for line in self.cleaned.lines]
+        front, units = read_front(units)
+        body = units[front.body_start:]
+        meta = self.cleaned.meta
+        title = meta.get("title") or front.title
+        if not title:
+            self.warn(body[0].line if body else None, "no title line found; using the file name")
+            title = Path(self.cleaned.path).stem
         salutation = self._take_salutation(body)
-        paragraphs = ([Paragraph(title, title_line)] if title_line else []) + (
-            [salutation] if salutation else []
-        ) + body
-        opening, parts, closing = self._find_parts(body)
+        body, footnotes = self._split_footnotes(body)
+        opening, parts, closing = self._structure(body)
+        if not parts:
+            split = self._split_inline_lists(body)
+            if len(split) > len(body):
+                body = split
+                opening, parts, closing = self._speech_runs(body)
+        if not parts and body:
+            self.warn(body[0].line, "no parts or items found; the speech is shown as one page")
+        title_paragraphs = front.title_paragraphs
         return Speech(
             path=self.cleaned.path,
             title=title,
-            title_line=title_line,
+            title_line=title_paragraphs[0].line if title_paragraphs else None,
             salutation=salutation,
             opening=tuple(opening),
             parts=tuple(parts),
             closing=tuple(closing),
-            paragraphs=tuple(paragraphs),
+            paragraphs=(*title_paragraphs, *front.front, *([salutation] if salutation else []), *body, *footnotes),
             dropped=self.cleaned.dropped,
             warnings=tuple(self.warnings),
+            date=meta.get("date") or front.date,
+            speaker=meta.get("speaker") or front.speaker,
+            meeting=meta.get("meeting") or front.meeting,
+            front=front.front,
+            footnotes=tuple(footnotes),
+            title_paragraphs=title_paragraphs,
         )
 
-    # -- title and salutation -------------------------------------------------------
-
-    def _take_title(self, body: list[Paragraph]) -> tuple[str, int | None]:
-        """Pop the title line off the body; fall back to the file name with a warning."""
-        if body and self._looks_like_title(body[0].text):
-            first = body.pop(0)
-            return first.text, first.line
-        self.warn(body[0].line if body else None, "no title line found; using the file name")
-        return Path(self.cleaned.path).stem, None
-
-    def _looks_like_title(self, text: str) -> bool:
-        """A short line, not a sentence, not a salutation, not an item."""
-        return (
-            len(text) <= TITLE_MAX
-            and not text.endswith(TITLE_BAD_END)
-            and not self.rules.salutation.match(text)
-            and self._marker(text) is None
-        )
+    # -- salutation and notes -----------------------------------------------------------
 
     def _take_salutation(self, body: list[Paragraph]) -> Paragraph | None:
         """Pop the salutation; when body text follows it on the same line, keep that text."""
@@ -150,85 +102,161 @@ class _Parser:
             body.insert(0, Paragraph(rest, first.line))
         return Paragraph(match.group(), first.line)
 
-    # -- markers -----------------------------------------------------------------------
+    def _split_footnotes(self, body: list[Paragraph]) -> tuple[list[Paragraph], list[Paragraph]]:
+        """Cut the notes or glossary block (注释, 名词解释) off the end of the body."""
+        for index, paragraph in enumerate(body):
+            if index > 0 and self.rules.footnote_heading.match("".join(paragraph.text.split())):
+                return body[:index], body[index:]
+        return body, []
 
-    def _marker(self, text: str) -> _Marker | None:
-        """The item marker a paragraph starts with, if any."""
-        for family, pattern in self.rules.markers:
-            match = pattern.match(text)
-            if match:
-                number = parse_numeral(match.group("n"))
-                if number:
-                    label = match.group("label").rstrip(LEAD_PUNCTUATION)
-                    rest = text[match.end():].lstrip(LEAD_PUNCTUATION)
-                    return _Marker(family, number, label, rest)
-        return None
+    # -- structure -----------------------------------------------------------------------
 
-    def _is_intro(self, text: str) -> bool:
-        """Does this paragraph announce a list of items?"""
-        return bool(self.rules.intro_end.search(text))
+    def _structure(self, body: list[Paragraph]):
+        """Opening, parts and closing: by article, by section, or by runs of points."""
+        articles = [
+            _Boundary(i, "article") for i, p in enumerate(body) if self.rules.article_heading.match(p.text)
+        ]
+        if len(articles) >= 2:
+            self.warn(
+                body[articles[0].index].line,
+                f"the file holds {len(articles)} articles (原标题 lines); each is shown as a part",
+            )
+            return self._sections(body, articles)
+        boundaries = self._section_boundaries(body)
+        if boundaries:
+            return self._sections(body, boundaries)
+        return self._speech_runs(body)
 
-    # -- parts ---------------------------------------------------------------------------
+    def _section_boundaries(self, body: list[Paragraph]) -> list[_Boundary]:
+        """Where a report's sections start: 一、 runs, unnumbered headings, appendices."""
+        marks = [marker(p.text) for p in body]
+        numbered = {
+            index
+            for family in self.rules.families
+            if family.level == 1
+            for run in family_runs(marks, family)
+            for index in run
+        }
+        headings = [i for i in range(len(body)) if i not in numbered and self._is_heading(body, marks, i)]
+        appendices = [i for i in range(len(body)) if self.rules.appendix_heading.match(body[i].text)]
+        if not numbered:
+            return []  # a short line in a speech is not a heading unless the text has sections
+        found = sorted(
+            [_Boundary(i, "section") for i in numbered]
+            + [_Boundary(i, "appendix" if i in appendices else "heading") for i in headings],
+            key=lambda b: b.index,
+        )
+        # A heading right below another heading is its subtitle, not a new section.
+        return [b for n, b in enumerate(found) if n == 0 or not (b.kind != "section" and found[n - 1].index == b.index - 1 and found[n - 1].kind != "section")]
 
-    def _find_parts(self, body: list[Paragraph]):
-        """Split the body into opening, parts and closing."""
-        markers = [self._marker(p.text) for p in body]
-        runs = self._runs(body, markers)
+    def _is_heading(self, body: list[Paragraph], marks, index: int) -> bool:
+        """A short line that is not a sentence, with text after it: an unnumbered heading."""
+        paragraph = body[index]
+        return (
+            index + 1 < len(body)
+            and marks[index] is None
+            and not paragraph.note
+            and bool(self.rules.heading.match(paragraph.text))
+            and not self.rules.salutation.match(paragraph.text)
+        )
+
+    def _sections(self, body: list[Paragraph], boundaries: list[_Boundary]):
+        """One part per section; the closing is cut off the last section that is not an appendix."""
+        starts = [b.index for b in boundaries] + [len(body)]
+        spans = [body[a:b] for a, b in zip(starts, starts[1:])]
+        closing: list[Paragraph] = []
+        last = max((n for n, b in enumerate(boundaries) if b.kind != "appendix"), default=None)
+        if last is not None:
+            spans[last], closing = self._cut_closing(spans[last])
+        parts = [self._section_part(span, boundary) for span, boundary in zip(spans, boundaries)]
+        return body[: starts[0]], parts, closing
+
+    def _cut_closing(self, span: list[Paragraph]) -> tuple[list[Paragraph], list[Paragraph]]:
+        """Split the closing off a section: from the first closing cue after its last point."""
+        marks = [marker(p.text) for p in span]
+        last_mark = max((i for i, m in enumerate(marks) if m and i > 0), default=0)
+        for index in range(last_mark + 1, len(span)):
+            if self.rules.closing_cues.match(span[index].text):
+                return span[:index], span[index:]
+        return span, []
+
+    def _section_part(self, span: list[Paragraph], boundary: _Boundary) -> Part:
+        """A section, appendix or article: its heading, then the items below it."""
+        head = span[0]
+        r = self.rules
+        label, heading_text, run_in = None, head.text, ()
+        if boundary.kind == "section":
+            mark = marker(head.text)
+            label, heading_text = mark.label, headline(mark.rest) or mark.rest
+            run_in = (head,) if len(mark.rest) > len(heading_text) + 1 else ()
+        elif boundary.kind == "article":
+            heading_text = head.text[r.article_heading.match(head.text).end():].strip(PADDING) or head.text
+        kind = {"appendix": r.appendix_kind, "article": r.article_kind}.get(boundary.kind, r.section_kind)
+        found = outline(span[1:], 1 if boundary.kind == "article" else 2)
+        lead = run_in + found.lead
+        if boundary.kind == "article":
+            lead = (head,) + found.lead
+        intro = lead[-1] if lead else None
+        expected = self._expected_count(intro, len(found.items)) if found.items else None
+        return Part(
+            kind=kind,
+            title=f"{label}{heading_text}" if label else heading_text,
+            label=label,
+            heading=heading_text,
+            intro=intro,
+            items=found.items,
+            after=found.after,
+            expected_count=expected,
+            lead=lead,
+        )
+
+    # -- speeches: runs of points after an intro ------------------------------------------------
+
+    def _speech_runs(self, body: list[Paragraph]):
+        """Split the body into opening, parts (an intro and a run of points each) and closing."""
+        marks = [marker(p.text) for p in body]
+        runs = self._runs(body, marks)
         if not runs:
-            if body:
-                self.warn(body[0].line, "no parts or items found; the speech is shown as one page")
             return body, [], []
         first_start = runs[0][0] if runs[0][0] is not None else runs[0][1][0]
         opening = body[:first_start]
         parts: list[Part] = []
         closing: list[Paragraph] = []
-        kind_counts: dict[str, int] = {}
         for index, (intro_index, starts, end) in enumerate(runs):
             is_last = index == len(runs) - 1
             item_end, after_end = self._split_trailing(body, starts, end, is_last)
-            items = self._items(body, markers, starts, item_end)
+            bounds = list(zip(starts, starts[1:] + [item_end]))
+            items = tuple(
+                make_item(body[a:b], marks[a], position, False, 0)
+                for position, (a, b) in enumerate(bounds, start=1)
+            )
             after = body[item_end:after_end]
             if is_last:
                 closing = body[after_end:end]
             intro = body[intro_index] if intro_index is not None else None
-            parts.append(self._part(intro, items, tuple(after), len(parts) + 1, kind_counts))
+            parts.append(self._part(intro, items, tuple(after), len(parts) + 1))
         return opening, parts, closing
 
-    def _runs(self, body: list[Paragraph], markers: list[_Marker | None]):
-        """Find runs of items numbered 1, 2, 3… of one family: (intro index, item starts, end)."""
+    def _runs(self, body: list[Paragraph], marks):
+        """Runs of points of the outermost numbering: (intro index, item starts, end)."""
+        found = []
+        for family in self.rules.families:
+            if not family.closer:
+                found += [(family.level, run) for run in family_runs(marks, family)]
+        if not found:
+            return []
+        level = min(level for level, _ in found)
+        candidates = sorted(run for run_level, run in found if run_level == level)
         runs = []
-        index = 0
-        while index < len(body):
-            marker = markers[index]
-            if marker is None or marker.number != 1:
-                index += 1
-                continue
-            starts = [index]
-            cursor = index + 1
-            while cursor < len(body):
-                current = markers[cursor]
-                if current and current.family == marker.family and current.number == len(starts) + 1:
-                    starts.append(cursor)
-                elif self._begins_run(body, markers, cursor) or (
-                    current and current.family == marker.family and current.number == 1
-                ):
-                    break
-                cursor += 1
-            if len(starts) < 2:
-                index += 1
-                continue
+        covered = -1
+        for starts in candidates:
+            if starts[0] <= covered:
+                continue  # inside a run already taken
+            index = starts[0]
             has_intro = index > 0 and self._is_intro(body[index - 1].text)
-            if runs and has_intro and runs[-1][2] > index - 1:
-                previous = runs[-1]
-                runs[-1] = (previous[0], previous[1], index - 1)
-            runs.append((index - 1 if has_intro else None, starts, cursor))
-            index = cursor
+            runs.append((index - 1 if has_intro else None, starts, len(body)))
+            covered = starts[-1]
         return self._bounded(runs)
-
-    def _begins_run(self, body, markers, index: int) -> bool:
-        """Is ``index`` the intro of a new run (an intro followed by a first item)?"""
-        follower = markers[index + 1] if index + 1 < len(body) else None
-        return bool(follower and follower.number == 1 and self._is_intro(body[index].text))
 
     @staticmethod
     def _bounded(runs):
@@ -237,10 +265,13 @@ class _Parser:
         for index, (intro, starts, end) in enumerate(runs):
             if index + 1 < len(runs):
                 next_intro, next_starts, _ = runs[index + 1]
-                next_begin = next_intro if next_intro is not None else next_starts[0]
-                end = min(end, next_begin)
+                end = min(end, next_intro if next_intro is not None else next_starts[0])
             bounded.append((intro, starts, end))
         return bounded
+
+    def _is_intro(self, text: str) -> bool:
+        """Does this paragraph announce a list of items?"""
+        return bool(self.rules.intro_end.search(text))
 
     def _split_trailing(self, body, starts: list[int], end: int, is_last: bool) -> tuple[int, int]:
         """Where the last item ends and where the part's after-text ends.
@@ -252,7 +283,7 @@ class _Parser:
         single = all(b - a == 1 for a, b in zip(starts, starts[1:]))
         item_end = last + 1
         if not single:
-            while item_end < end and not self._is_trailing_cue(body[item_end].text):
+            while item_end < end and not is_trailing_cue(body[item_end].text):
                 item_end += 1
         after_end = end
         if is_last:
@@ -263,41 +294,28 @@ class _Parser:
                 after_end += 1
         return item_end, after_end
 
-    def _is_trailing_cue(self, text: str) -> bool:
-        """Does the paragraph start like a summary of the part or the speech's close?"""
-        return bool(self.rules.after_cues.match(text) or self.rules.closing_cues.match(text))
+    def _split_inline_lists(self, body: list[Paragraph]) -> list[Paragraph]:
+        """Split "…如下：（一）…；（二）…" into its intro and one paragraph per point."""
+        result = []
+        for paragraph in body:
+            chain = inline_chain(paragraph.text)
+            head = paragraph.text[: chain[0].start] if chain else ""
+            if not chain or not head.rstrip(PADDING).endswith(("：", ":")):
+                result.append(paragraph)
+                continue
+            cuts = [0] + [m.start for m in chain] + [len(paragraph.text)]
+            result += [Paragraph(paragraph.text[a:b], paragraph.line) for a, b in zip(cuts, cuts[1:])]
+        return result
 
-    def _items(self, body, markers, starts: list[int], end: int) -> tuple[Item, ...]:
-        """Build the items of one run."""
-        bounds = list(zip(starts, starts[1:] + [end]))
-        items = []
-        for start, stop in bounds:
-            marker = markers[start]
-            items.append(
-                Item(
-                    label=marker.label,
-                    number=marker.number,
-                    headline=headline(marker.rest),
-                    paragraphs=tuple(body[start:stop]),
-                )
-            )
-        return tuple(items)
-
-    def _part(self, intro, items, after, ordinal: int, kind_counts: dict[str, int]) -> Part:
+    def _part(self, intro, items, after, ordinal: int) -> Part:
         """Name a part from its intro sentence and check the count it announces."""
-        announcing = _last_sentence(intro.text) if intro else ""
+        announcing = last_sentence(intro.text) if intro else ""
         kind = self._kind(announcing)
         count_match = self.rules.count.search(announcing)
-        expected = parse_numeral(count_match.group("n")) if count_match else None
-        if expected and expected != len(items):
-            self.warn(
-                intro.line,
-                f"the intro announces {expected} points but {len(items)} items were found",
-            )
+        expected = self._expected_count(intro, len(items))
         kind_name, title = kind if kind else (self.rules.fallback["kind"], self.rules.fallback["title"])
         count_text = count_match.group("n") if expected else write_numeral(len(items))
         title = title.format(count=count_text, ordinal=write_numeral(ordinal))
-        kind_counts[kind_name] = kind_counts.get(kind_name, 0) + 1
         return Part(
             kind=kind_name,
             title=title,
@@ -307,43 +325,27 @@ class _Parser:
             items=items,
             after=after,
             expected_count=expected,
+            lead=(intro,) if intro else (),
         )
+
+    def _expected_count(self, intro: Paragraph | None, found: int) -> int | None:
+        """The count the intro announces (六点意见 → 6); warn when the items differ."""
+        if intro is None:
+            return None
+        match = self.rules.count.search(last_sentence(intro.text))
+        expected = parse_numeral(match.group("n")) if match else None
+        if expected is not None and expected < 2:
+            return None  # "变一点", "这一点": no list is announced with one point
+        if expected and expected != found:
+            self.warn(intro.line, f"the intro announces {expected} points but {found} items were found")
+        return expected
 
     def _kind(self, sentence: str) -> tuple[str, str] | None:
         """The part kind whose keyword stands rightmost in the announcing sentence."""
         best = None
         best_position = -1
-        for kind in self.rules.kinds:
-            for match in kind.keywords.finditer(sentence):
+        for kind, title, keywords in self.rules.kinds:
+            for match in keywords.finditer(sentence):
                 if match.start() > best_position:
-                    best, best_position = (kind.kind, kind.title), match.start()
+                    best, best_position = (kind, title), match.start()
         return best
-
-
-def headline(text: str) -> str:
-    """An item's headline: the first sentence of its text, cut at a clause if long."""
-    sentence = _first_sentence(text)
-    if len(sentence) <= HEADLINE_MAX:
-        return sentence
-    cut = max(sentence.rfind(mark, 0, HEADLINE_MAX) for mark in "，,：:")
-    return sentence[:cut] if cut > 0 else sentence[:HEADLINE_MAX] + "…"
-
-
-def _first_sentence(text: str) -> str:
-    """Text up to the first sentence end that is not inside quotes or brackets."""
-    closers: list[str] = []
-    for index, char in enumerate(text):
-        if closers and char == closers[-1]:
-            closers.pop()
-        elif char in QUOTES:
-            closers.append(QUOTES[char])
-        elif char in SENTENCE_END and not closers and text[:index].strip():
-            # An end mark with nothing before it (一是!!!…) would leave an empty headline.
-            return text[:index]
-    return text
-
-
-def _last_sentence(text: str) -> str:
-    """The paragraph's last sentence (the one that announces what follows)."""
-    sentences = [s for s in re.split(f"[{SENTENCE_END}]", text) if s.strip()]
-    return sentences[-1] if sentences else text

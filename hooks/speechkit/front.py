@@ -1,0 +1,126 @@
+"""The lines above a speech's body: title, subtitle, date, speaker and editor's notes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .markers import marker, rules
+from .model import Paragraph
+from .numerals import parse_numeral
+
+# Sentence ends: a title line never ends with one.
+TITLE_BAD_END = tuple("。！？；，：;:,!?")
+# How many lines may stand between the top of the file and the body.
+FRONT_MAX = 10
+YEAR_DIGITS = {"〇": "0", "○": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4",
+               "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
+
+
+@dataclass(frozen=True)
+class Front:
+    """What the top of a file says about the speech, and the paragraphs that said it."""
+
+    title: str | None
+    title_paragraphs: tuple[Paragraph, ...]
+    front: tuple[Paragraph, ...]  # subtitle, date, speaker lines and notes, in order
+    date: str | None
+    speaker: str | None
+    meeting: str | None
+    body_start: int  # index of the first body paragraph
+
+
+def read_front(paragraphs: list[Paragraph]) -> tuple[Front, list[Paragraph]]:
+    """Split the top lines off; the list returned may split a line (标题——副标题)."""
+    units = _split_subtitles(paragraphs[:FRONT_MAX]) + paragraphs[FRONT_MAX:]
+    end = _front_end(units)
+    titles, described = [], []
+    for index, unit in enumerate(units[:end]):
+        is_title = not unit.note and not described and not _describes(unit.text, index)
+        (titles if is_title else described).append(unit)
+    texts = [u.text for u in titles] + [u.text for u in described if not u.note]
+    front = Front(
+        title=" ".join(u.text for u in titles) or None,
+        title_paragraphs=tuple(titles),
+        front=tuple(described),
+        date=_date(texts),
+        speaker=_speaker([u.text for u in described if not u.note]),
+        meeting=_meeting(texts),
+        body_start=end,
+    )
+    return front, units
+
+
+def _split_subtitles(units: list[Paragraph]) -> list[Paragraph]:
+    """Split 标题——2024年3月5日在…上 into the title and the subtitle (same line)."""
+    result = []
+    for unit in units:
+        cut = unit.text.find("——")
+        if cut > 1 and rules().subtitle.match(unit.text[cut:]) and not unit.text.endswith(TITLE_BAD_END):
+            result += [Paragraph(unit.text[:cut], unit.line), Paragraph(unit.text[cut:], unit.line)]
+        else:
+            result.append(unit)
+    return result
+
+
+def _front_end(units: list[Paragraph]) -> int:
+    """Where the body starts: the salutation, or the first line that is not a front line."""
+    for index, unit in enumerate(units[:FRONT_MAX]):
+        if rules().salutation.match(unit.text) or not (unit.note or _is_front_line(unit.text)):
+            return index
+    return 0
+
+
+def _is_front_line(text: str) -> bool:
+    """Short, not a sentence, not a numbered point: a title, date or speaker line."""
+    r = rules()
+    return (
+        len(text) <= r.title_max
+        and not text.endswith(TITLE_BAD_END)
+        and (marker(text) is None or bool(r.subtitle.match(text)))
+    ) or bool(r.date_line.match(text))
+
+
+def _describes(text: str, index: int) -> bool:
+    """Is this a subtitle, date or speaker line rather than (part of) the title?"""
+    r = rules()
+    if index == 0:  # the first line is the title unless it is plainly a subtitle or date
+        return bool(r.date_line.match(text) or text.startswith("—"))
+    return bool(
+        r.date_line.match(text)
+        or r.subtitle.match(text)
+        or (index > 0 and r.speaker_line.match(text) and len(text) <= 40)
+    )
+
+
+def _date(texts: list[str]) -> str | None:
+    """The most complete date in the title or front lines, as 2022-10-16 (or 2022-10, 2022)."""
+    found = []
+    for text in texts:
+        for match in rules().date.finditer(text):
+            year = "".join(YEAR_DIGITS.get(c, c) for c in match.group("y"))
+            found.append([year] + [
+                f"{parse_numeral(match.group(key)):02d}" for key in ("m", "d") if match.group(key)
+            ])
+    return "-".join(max(found, key=len)) if found else None
+
+
+def _speaker(texts: list[str]) -> str | None:
+    """The name that ends a speaker line or a subtitle."""
+    for text in reversed(texts):
+        if rules().date_line.match(text):
+            continue
+        match = rules().speaker.search(text)
+        if match and (rules().speaker_line.match(text) or rules().subtitle.match(text)):
+            name = match.group("name")
+            if not rules().meeting.search(name):
+                return name
+    return None
+
+
+def _meeting(texts: list[str]) -> str | None:
+    """The meeting named by 在…上."""
+    for text in texts:
+        match = rules().meeting.search(text)
+        if match:
+            return match.group("meeting")
+    return None

@@ -1,0 +1,202 @@
+"""Items inside a stretch of paragraphs: the outermost numbering makes the items, the
+ones below it (paragraph-initial or running inside a paragraph) make their children."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .markers import LEAD_PUNCTUATION, Family, Marker, inline_chain, marker, rules
+from .model import Item, Paragraph
+
+# Sentence ends; a headline is an item's first sentence.
+SENTENCE_END = "。！？；!?;"
+# Quote pairs inside which a sentence end does not end the sentence.
+QUOTES = {"“": "”", "《": "》", "「": "」", "『": "』", "（": "）", "(": ")"}
+# Headlines longer than this are cut at a clause boundary.
+HEADLINE_MAX = 40
+# A heading line broken in two ("（二）坚持不懈用" / "新时代…") is at most this long.
+BROKEN_HEADING_MAX = 12
+# How deep children nest below an item.
+MAX_DEPTH = 3
+
+
+@dataclass(frozen=True)
+class Outline:
+    """A stretch of paragraphs split into the text before the items, the items, the rest."""
+
+    lead: tuple[Paragraph, ...]
+    items: tuple[Item, ...]
+    after: tuple[Paragraph, ...]
+
+
+def outline(units: list[Paragraph], min_level: int, depth: int = 0) -> Outline:
+    """The items of the outermost family (at ``min_level`` or below) found in ``units``."""
+    marks = [marker(u.text) for u in units]
+    runs = best_runs(marks, min_level)
+    if not runs:
+        return Outline(tuple(units), (), ())
+    spans = item_spans(units, runs)
+    items = tuple(
+        make_item(units[start:end], marks[start], position, run_in, depth)
+        for position, (start, end, run_in) in enumerate(spans, start=1)
+    )
+    inside = {i for start, end, _ in spans for i in range(start, end)}
+    first = spans[0][0]
+    after = tuple(u for i, u in enumerate(units) if i > first and i not in inside)
+    return Outline(tuple(units[:first]), items, after)
+
+
+def best_runs(marks: list[Marker | None], min_level: int) -> list[list[int]]:
+    """The runs (indexes numbered 1, 2, 3…) of the outermost family that has one."""
+    best: list[list[int]] = []
+    best_key = None
+    for family in rules().families:
+        if family.level < min_level or family.closer:
+            continue
+        runs = family_runs(marks, family)
+        if runs:
+            key = (family.level, runs[0][0])
+            if best_key is None or key < best_key:
+                best, best_key = runs, key
+    return best
+
+
+def family_runs(marks: list[Marker | None], family: Family) -> list[list[int]]:
+    """Runs of at least two markers of one family: 1, 2, 3… (or adjacent —— paragraphs)."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for index, mark in enumerate(marks):
+        if mark is None or mark.family != family:
+            if family.unnumbered and mark is None and current:
+                runs.append(current)
+                current = []
+            continue
+        if family.unnumbered or mark.number == len(current) + 1:
+            current.append(index)
+        elif mark.number == 1:
+            runs.append(current)
+            current = [index]
+    runs.append(current)
+    runs = [run for run in runs if len(run) >= 2]
+    return [_with_closer(run, marks, family, runs) for run in runs]
+
+
+def _with_closer(run: list[int], marks, family: Family, runs) -> list[int]:
+    """Add a 最后， paragraph after a run's last item, before the next run begins."""
+    following = [r[0] for r in runs if r[0] > run[-1]]
+    stop = following[0] if following else len(marks)
+    for index in range(run[-1] + 1, stop):
+        mark = marks[index]
+        if mark and mark.family.closer and mark.family.level == family.level:
+            return run + [index]
+    return run
+
+
+def item_spans(units: list[Paragraph], runs: list[list[int]]) -> list[tuple[int, int, bool]]:
+    """(start, end, run-in siblings) of every item; a run's last item ends by its kind.
+
+    When every item of a run is one paragraph, the paragraphs after the last one are
+    not part of it; otherwise they continue it until one sums up or closes.
+    """
+    spans = []
+    for number, run in enumerate(runs):
+        limit = runs[number + 1][0] if number + 1 < len(runs) else len(units)
+        single = len(run) > 1 and all(b - a == 1 for a, b in zip(run, run[1:]))
+        run_in = sum(_ends_sentence(marker(units[i].text).rest) for i in run) * 2 > len(run)
+        for position, start in enumerate(run):
+            if position + 1 < len(run):
+                end = run[position + 1]
+            elif single:
+                end = start + 1
+            else:
+                end = start + 1
+                while end < limit and not is_trailing_cue(units[end].text):
+                    end += 1
+            spans.append((start, end, run_in))
+    return spans
+
+
+def is_trailing_cue(text: str) -> bool:
+    """Does the paragraph start like a summary of the part or the speech's close?"""
+    return bool(rules().after_cues.match(text) or rules().closing_cues.match(text))
+
+
+def make_item(paragraphs: list[Paragraph], mark: Marker, position: int, run_in: bool, depth: int) -> Item:
+    """An item from its paragraphs: headline, and children from the numbering below it."""
+    rest = mark.rest
+    if run_in and len(paragraphs) > 1 and not _ends_sentence(rest) and len(rest) <= BROKEN_HEADING_MAX:
+        rest += paragraphs[1].text  # a heading line broken in two
+    elif not rest.strip() and len(paragraphs) > 1:
+        rest = paragraphs[1].text
+    children: tuple[Item, ...] = ()
+    if depth < MAX_DEPTH:
+        children = outline(paragraphs[1:], mark.family.level + 1, depth + 1).items
+        if not children:
+            children = inline_children(paragraphs, mark)
+    return Item(
+        label=mark.label,
+        number=mark.number or position,
+        headline=headline(rest),
+        paragraphs=tuple(paragraphs),
+        children=children,
+    )
+
+
+def inline_children(paragraphs: list[Paragraph], mark: Marker | None) -> tuple[Item, ...]:
+    """Items running inside the paragraphs: …。一要…。二要… or （一）…；（二）…"""
+    children = []
+    for index, paragraph in enumerate(paragraphs):
+        text = paragraph.text
+        offset = len(text) - len(mark.rest) if index == 0 and mark else 0
+        inner = text[offset:]
+        chain = inline_chain(inner)
+        bounds = [m.start for m in chain] + [len(inner)]
+        for link, start, end in zip(chain, bounds, bounds[1:]):
+            segment = inner[start:end]
+            rest = inner[start + len(link.label): end].lstrip(LEAD_PUNCTUATION)
+            children.append(
+                Item(link.label, link.number, headline(rest), (Paragraph(segment, paragraph.line),))
+            )
+    return tuple(children)
+
+
+def headline(text: str) -> str:
+    """An item's headline: the first sentence of its text, cut at a clause if long."""
+    sentence = rules().footnote_marker.sub("", _first_sentence(text)).strip()
+    if len(sentence) <= HEADLINE_MAX:
+        return sentence
+    cut = max(sentence.rfind(mark, 0, HEADLINE_MAX) for mark in "，,：:")
+    return sentence[:cut] if cut > 0 else sentence[:HEADLINE_MAX] + "…"
+
+
+def _ends_sentence(text: str) -> bool:
+    """Does the text hold a sentence end (run-in heading) rather than a heading alone?"""
+    return any(char in text for char in SENTENCE_END)
+
+
+def _first_sentence(text: str) -> str:
+    """Text up to the first sentence end that is not inside quotes or brackets."""
+    closers: list[str] = []
+    for index, char in enumerate(text):
+        if closers and char == closers[-1]:
+            closers.pop()
+        elif char in QUOTES:
+            closers.append(QUOTES[char])
+        elif char in SENTENCE_END and not closers and _ends_here(text, index):
+            return text[:index]
+    return text
+
+
+def _ends_here(text: str, index: int) -> bool:
+    """A full-width end always ends a sentence; an ASCII one (!?;) only before a space or CJK."""
+    if ord(text[index]) > 0x7F or index + 1 == len(text):
+        return index > 0
+    following = text[index + 1]
+    return index > 0 and (following.isspace() or ord(following) > 0x2E7F)
+
+
+def last_sentence(text: str) -> str:
+    """The paragraph's last sentence (the one that announces what follows)."""
+    sentences = [s for s in re.split(f"[{SENTENCE_END}]", text) if s.strip()]
+    return sentences[-1] if sentences else text

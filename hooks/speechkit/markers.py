@@ -1,0 +1,169 @@
+"""The structure rules of data/structure.yml and the markers they find in a paragraph."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .data import load_yaml
+from .numerals import parse_numeral
+
+# Punctuation between a marker and its text (第一点，把… → 把…).
+LEAD_PUNCTUATION = "，,、：: "
+
+
+@dataclass(frozen=True)
+class Family:
+    """One way of numbering points: 一是, （一）, 第一，…"""
+
+    name: str
+    level: int
+    pattern: re.Pattern  # matches at a paragraph's start
+    inline: re.Pattern | None  # matches after a boundary inside a paragraph
+    words: dict
+    closer: bool
+    unnumbered: bool
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A marker found in a text: its family, number, label as written and the text after it."""
+
+    family: Family
+    number: int
+    label: str
+    rest: str
+    start: int = 0  # where the marker stands in the text
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Every compiled pattern of data/structure.yml."""
+
+    families: tuple[Family, ...]
+    salutation: re.Pattern
+    date: re.Pattern
+    date_line: re.Pattern
+    meeting: re.Pattern
+    subtitle: re.Pattern
+    speaker: re.Pattern
+    speaker_line: re.Pattern
+    title_max: int
+    heading: re.Pattern
+    footnote_heading: re.Pattern
+    appendix_heading: re.Pattern
+    article_heading: re.Pattern
+    footnote_marker: re.Pattern
+    kinds: tuple[tuple[str, str, re.Pattern], ...]
+    fallback: dict
+    section_kind: str
+    appendix_kind: str
+    article_kind: str
+    count: re.Pattern
+    intro_end: re.Pattern
+    after_cues: re.Pattern
+    closing_cues: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def rules() -> Rules:
+    """Compile data/structure.yml once per process."""
+    data = load_yaml("structure.yml")
+
+    def expand(pattern: str) -> str:
+        first = pattern.replace("{n}", f"(?P<n>{data['numeral']})", 1).replace("{n}", data["numeral"])
+        first = first.replace("{d}", f"(?P<n>{data['digits']})", 1)
+        return first.replace("{date}", data["date"])
+
+    boundary = data["inline_boundary"]
+    families = []
+    for entry in data["markers"]:
+        body = f"(?P<label>{expand(entry['pattern'])})"
+        inline = entry["family"] in data["inline_families"]
+        families.append(
+            Family(
+                name=entry["family"],
+                level=int(entry["level"]),
+                pattern=re.compile("^" + body),
+                inline=re.compile(f"(?:(?<={boundary})|^){body}") if inline else None,
+                words=dict(entry.get("words") or {}),
+                closer=bool(entry.get("closer")),
+                unnumbered=bool(entry.get("unnumbered")),
+            )
+        )
+    return Rules(
+        families=tuple(families),
+        salutation=re.compile(data["salutation"]),
+        date=re.compile(data["date"]),
+        date_line=re.compile(expand(data["date_line"])),
+        meeting=re.compile(data["meeting"]),
+        subtitle=re.compile(expand(data["subtitle"])),
+        speaker=re.compile(data["speaker"]),
+        speaker_line=re.compile(data["speaker_line"]),
+        title_max=int(data["title_max"]),
+        heading=re.compile(data["heading"]),
+        footnote_heading=re.compile(data["footnote_heading"]),
+        appendix_heading=re.compile(data["appendix_heading"]),
+        article_heading=re.compile(data["article_heading"]),
+        footnote_marker=re.compile(data["footnote_marker"]),
+        kinds=tuple((k["kind"], k["title"], re.compile(k["keywords"])) for k in data["part_kinds"]),
+        fallback=data["fallback_kind"],
+        section_kind=data["section_kind"],
+        appendix_kind=data["appendix_kind"],
+        article_kind=data["article_kind"],
+        count=re.compile(expand(data["count"])),
+        intro_end=re.compile(expand(data["intro_end"])),
+        after_cues=re.compile(data["after_cues"]),
+        closing_cues=re.compile(data["closing_cues"]),
+    )
+
+
+def marker(text: str) -> Marker | None:
+    """The marker a paragraph starts with, if any."""
+    for family in rules().families:
+        found = _read(family, family.pattern.match(text), text)
+        if found:
+            return found
+    return None
+
+
+def inline_chain(text: str) -> list[Marker]:
+    """The longest run 1, 2, 3… of one family's markers inside a paragraph (none if < 2)."""
+    best: list[Marker] = []
+    for family in rules().families:
+        if family.inline is None:
+            continue
+        chain: list[Marker] = []
+        for match in family.inline.finditer(text):
+            found = _read(family, match, text)
+            if found and found.number == len(chain) + 1:
+                chain.append(found)
+        if len(chain) >= 2 and len(chain) > len(best):
+            best = chain
+    return best if len(best) >= 2 else []
+
+
+def _read(family: Family, match: re.Match | None, text: str) -> Marker | None:
+    """The Marker of a match, or None when its number is not one."""
+    if match is None:
+        return None
+    groups = match.groupdict()
+    if family.unnumbered or family.closer:
+        number = 0
+    elif groups.get("word"):
+        number = family.words[groups["word"]]
+    else:
+        number = parse_numeral(_ascii_digits(groups["n"])) or 0
+        if number == 0:
+            return None
+    label = match.group("label")
+    if label[-1] != family.name[-1]:  # 第一点， → 第一点; but 一、 and 1. keep their mark
+        label = label.rstrip(LEAD_PUNCTUATION)
+    rest = text[match.end():].lstrip(LEAD_PUNCTUATION)
+    return Marker(family, number, label, rest, match.start("label"))
+
+
+def _ascii_digits(text: str) -> str:
+    """Full-width digits as ASCII ones (１２ → 12)."""
+    return text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))

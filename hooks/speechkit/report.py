@@ -1,0 +1,75 @@
+"""The outline of a parsed speech as a plain dict (for JSON) or an indented text tree."""
+
+from __future__ import annotations
+
+from .model import Item, Speech
+
+
+def outline_dict(speech: Speech) -> dict:
+    """Title, salutation, parts and items, every kept paragraph, dropped text, warnings."""
+    return {
+        "title": speech.title,
+        "date": speech.date,
+        "speaker": speech.speaker,
+        "meeting": speech.meeting,
+        "salutation": speech.salutation.text if speech.salutation else None,
+        "parts": [
+            {
+                "label": part.label,
+                "heading": part.heading,
+                "title": part.title,
+                "items": [_item_dict(item) for item in part.items],
+            }
+            for part in speech.parts
+        ],
+        "closing": [p.line for p in speech.closing],
+        "footnotes": [p.text for p in speech.footnotes],
+        "paragraphs": [p.text for p in speech.paragraphs],
+        "dropped": [{"line": d.line, "text": d.text, "reason": d.reason} for d in speech.dropped],
+        "warnings": list(speech.warnings),
+    }
+
+
+def _item_dict(item: Item) -> dict:
+    """One item and its children."""
+    return {
+        "label": item.label,
+        "headline": item.headline,
+        "line": item.line,
+        "children": [_item_dict(child) for child in item.children],
+    }
+
+
+def outline_text(speech: Speech) -> str:
+    """An indented tree a reader can check against the text, then dropped lines and warnings."""
+    described = "，".join(
+        f"{name}：{value}"
+        for name, value in (("日期", speech.date), ("讲话人", speech.speaker), ("会议", speech.meeting))
+        if value
+    )
+    lines = [speech.title + (f"（{described}）" if described else "")]
+    if speech.salutation:
+        lines.append(f"  称呼 {speech.salutation.text}  [{speech.salutation.line}]")
+    if speech.opening:
+        lines.append(f"  开头 {len(speech.opening)} 段  [{speech.opening[0].line}]")
+    for part in speech.parts:
+        where = part.intro.line if part.intro else (part.items[0].line if part.items else "")
+        lines.append(f"  {part.title}（{len(part.items)} 条）  [{where}]")
+        lines += _item_lines(part.items, "    ")
+    if speech.closing:
+        lines.append(f"  结束语 {len(speech.closing)} 段  [{speech.closing[0].line}]")
+    if speech.footnotes:
+        lines.append(f"  注释 {len(speech.footnotes) - 1} 条  [{speech.footnotes[0].line}]")
+    lines.append(f"段落 {len(speech.paragraphs)}，舍弃 {len(speech.dropped)}，警告 {len(speech.warnings)}")
+    lines += [f"  舍弃 {d.line}: {d.text[:60]}（{d.reason}）" for d in speech.dropped]
+    lines += [f"  警告 {warning}" for warning in speech.warnings]
+    return "\n".join(lines)
+
+
+def _item_lines(items, indent: str) -> list[str]:
+    """An item per line, its children indented below it."""
+    lines = []
+    for item in items:
+        lines.append(f"{indent}{item.label} {item.headline}  [{item.line}]")
+        lines += _item_lines(item.children, indent + "  ")
+    return lines
