@@ -133,16 +133,19 @@ def _part_slugs(speech: Speech) -> list[tuple[Part, str]]:
 
 
 def _speech_slugs(speeches: list[Speech]) -> list[str]:
-    """Slug each speech by its title; same titles are told apart by their file names."""
+    """Slug each speech by its title; of speeches with one title, the first by file name
+    keeps the plain slug and the others add their file name, so adding a speech never
+    moves the pages of the ones already there (unless it sorts first with a same title)."""
     by_title = [urls.slugify(s.title) for s in speeches]
-    slugs = []
-    for speech, slug in zip(speeches, by_title):
-        if by_title.count(slug) > 1:
-            slug = f"{slug}-{urls.slugify(Path(speech.path).stem)}"
-        slugs.append(slug)
-    taken: dict[str, int] = {}
-    unique = []
-    for slug in slugs:
-        taken[slug] = taken.get(slug, 0) + 1
-        unique.append(slug if taken[slug] == 1 else f"{slug}-{taken[slug]}")
-    return unique
+    order = sorted(range(len(speeches)), key=lambda i: Path(speeches[i].path).name)
+    taken: set[str] = set()
+    slugs = [""] * len(speeches)
+    for index in order:
+        slug = by_title[index]
+        if slug in taken:
+            slug = f"{slug}-{urls.slugify(Path(speeches[index].path).stem)}"
+        while slug in taken:
+            slug += "-2"
+        taken.add(slug)
+        slugs[index] = slug
+    return slugs

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from . import urls
+from . import catalog, urls
 from .escaping import escape_html
 from .escaping import escape_markdown as esc
 from .library import Library, PlacedItem, numbered_paragraphs
@@ -46,35 +46,20 @@ def render_library(library: Library, home: bool = True) -> list[Page]:
 
 
 def navigation(library: Library) -> tuple[NavEntry, ...]:
-    """One section per speech: its home, its parts and its full text (items are reached from them)."""
-    # Titles are HTML-escaped: Material writes nav titles into the page as HTML.
-    return tuple(
-        NavEntry(
-            escape_html(placed.speech.title),
-            children=(NavEntry("导读", urls.speech_home(placed.slug)),)
-            + tuple(
-                NavEntry(escape_html(p.part.title), urls.part_page(placed.slug, p.slug))
-                for p in placed.parts
-            )
-            + (NavEntry("全文", urls.full_text(placed.slug)),),
-        )
-        for placed in library.speeches
-    )
+    """Speeches grouped by year, each with its home, parts and full text (items are reached
+    from those pages), so a page's sidebar stays small as the library grows.
+
+    Titles are HTML-escaped: Material writes nav titles into the page as HTML.
+    """
+    return catalog.nav_tree(library, lambda title, page=None, children=(): NavEntry(title, page, children))
 
 
 # -- pages -------------------------------------------------------------------------------
 
 
 def _home_page(library: Library) -> Page:
-    """The library home: every speech with its parts and counts."""
-    lines = ["# 讲话学习库", "", f"共 {len(library.speeches)} 篇讲话。选择一篇开始学习，或按[主题]({TAGS_PAGE})查找。", ""]
-    for placed in library.speeches:
-        speech = placed.speech
-        lines.append(f"## [{esc(speech.title)}]({urls.speech_home(placed.slug)})")
-        lines.append("")
-        summary = "，".join(f"{p.part.title} {len(p.part.items)} 条" for p in placed.parts)
-        lines.append(esc(summary) if summary else "全文一篇")
-        lines.append("")
+    """The library home: every speech by year, with its date, speaker and counts."""
+    lines = catalog.home_lines(library, TAGS_PAGE)
     return Page(HOME, _front_matter({"title": "讲话学习库"}) + "\n".join(lines))
 
 
@@ -84,6 +69,7 @@ def _speech_page(library: Library, index: int) -> Page:
     speech = placed.speech
     path = urls.speech_home(placed.slug)
     lines = [f"# {esc(speech.title)}", ""]
+    lines += _described(speech)
     if speech.salutation:
         lines += [esc(speech.salutation.text), ""]
     lines += _paragraphs(speech.opening)
@@ -112,8 +98,7 @@ def _part_page(library: Library, index: int, part_index: int) -> Page:
     home = urls.relative(path, urls.speech_home(placed.slug))
     lines = [f"# {esc(part.title)}", ""]
     lines += [f"[{esc(placed.speech.title)}]({home}) · 第{part_index + 1}部分 · {len(part.items)} 条", "{: .study-meta }", ""]
-    if part.intro:
-        lines += _paragraphs([part.intro])
+    lines += _paragraphs(part.lead or ([part.intro] if part.intro else []))
     lines += [_item_link(path, item) for item in library.items_of(index, part_index)]
     lines.append("")
     lines += _paragraphs(part.after)
@@ -141,6 +126,7 @@ def _item_page(library: Library, item_index: int) -> Page:
         "",
     ]
     lines += _paragraphs(item.paragraphs)
+    lines += _children(item.children)
     lines += [f"[在全文中查看]({full_link}#{anchor})", "{: .study-source }", ""]
     related = library.related[item_index]
     if related:
@@ -166,8 +152,12 @@ def _full_text_page(library: Library, index: int) -> Page:
     speech = placed.speech
     path = urls.full_text(placed.slug)
     lines = [f"# {esc(speech.title)}", ""]
+    notes = set(speech.footnotes[1:])
     for ordinal, paragraph in enumerate(numbered_paragraphs(speech), start=1):
-        lines += [f"{esc(paragraph.text)}", f"{{: #{urls.paragraph_anchor(ordinal)} }}", ""]
+        if speech.footnotes and paragraph == speech.footnotes[0]:
+            lines += ["---", ""]  # the notes follow the speech, set off as in print
+        style = " .study-footnote" if paragraph in notes else ""
+        lines += [f"{esc(paragraph.text)}", f"{{: #{urls.paragraph_anchor(ordinal)}{style} }}", ""]
     meta = {"title": escape_html(f"全文 · {speech.title}"), "search": {"boost": BOOST["full_text"]}}
     return Page(path, _front_matter(meta) + "\n".join(lines))
 
@@ -192,6 +182,22 @@ def _item_link(from_page: str, target: PlacedItem, bullet: bool = True) -> str:
     text = f"{target.display_label}　{esc(target.item.headline)}"
     link = f"[{text}]({urls.relative(from_page, target.page)})"
     return f"- {link}" if bullet else link
+
+
+def _described(speech) -> list[str]:
+    """The speech's date, speaker and meeting, and the subtitle lines it came with."""
+    described = " · ".join(esc(v) for v in (speech.date, speech.speaker, speech.meeting) if v)
+    lines = [described, "{: .study-meta }", ""] if described else []
+    return lines + _paragraphs(p for p in speech.front if p.note)
+
+
+def _children(children, depth: int = 0) -> list[str]:
+    """The points inside an item as a nested list: label and headline."""
+    lines: list[str] = []
+    for child in children:
+        lines.append(f"{'    ' * depth}- **{esc(child.label)}** {esc(child.headline)}")
+        lines += _children(child.children, depth + 1)
+    return lines + [""] if lines and depth == 0 else lines
 
 
 def _paragraphs(paragraphs) -> list[str]:

@@ -1,0 +1,106 @@
+"""The library's home page and navigation: speeches grouped by year, so that the sidebar
+a page carries stays small however many speeches the library holds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from . import urls
+from .escaping import escape_html
+from .escaping import escape_markdown as esc
+from .library import Library, PlacedSpeech
+
+UNDATED = "未注明日期"
+# More speeches than this in one year are grouped by month as well.
+GROUP_MAX = 24
+
+
+@dataclass(frozen=True)
+class Group:
+    """A nav section of speeches: a year, or a month of a busy year."""
+
+    title: str
+    speeches: tuple[PlacedSpeech, ...]
+    subgroups: tuple["Group", ...] = field(default=())
+
+
+def groups(library: Library) -> list[Group]:
+    """Speeches by year, newest first (undated last); a crowded year split by month."""
+    ordered = sorted(library.speeches, key=_sort_key)
+    result = []
+    for year, members in groupby(ordered, key=lambda p: _year(p)):
+        members = tuple(members)
+        title = f"{year}年" if year != UNDATED else UNDATED
+        subgroups = ()
+        if len(members) > GROUP_MAX and year != UNDATED:
+            subgroups = tuple(
+                Group(f"{year}年{month}", tuple(ms))
+                for month, ms in groupby(members, key=lambda p: _month(p))
+            )
+        result.append(Group(title, members, subgroups))
+    return result
+
+
+def home_lines(library: Library, tags_page: str) -> list[str]:
+    """The home page: every speech, by year, with its date, speaker and counts."""
+    count = len(library.speeches)
+    lines = ["# 讲话学习库", "", f"共 {count} 篇讲话。选择一篇开始学习，或按[主题]({tags_page})查找。", ""]
+    for group in groups(library):
+        lines += [f"## {esc(group.title)}", ""]
+        for placed in group.speeches:
+            lines += _speech_entry(placed)
+    return lines
+
+
+def _speech_entry(placed: PlacedSpeech) -> list[str]:
+    """One speech on the home page: a linked title and what it holds."""
+    speech = placed.speech
+    described = " · ".join(esc(value) for value in (speech.date, speech.speaker, speech.meeting) if value)
+    items = sum(len(p.part.items) for p in placed.parts)
+    counts = f"{len(placed.parts)} 个部分，{items} 条要点" if placed.parts else "全文一篇"
+    lines = [f"### [{esc(speech.title)}]({urls.speech_home(placed.slug)})", ""]
+    lines += [f"{described} · {counts}" if described else counts, "{: .study-meta }", ""]
+    summary = "，".join(f"{p.part.title} {len(p.part.items)} 条" for p in placed.parts if p.part.items)
+    if summary:
+        lines += [esc(summary), ""]
+    return lines
+
+
+def nav_tree(library: Library, entry) -> tuple:
+    """Year sections of speech sections, each speech with its home, parts and full text.
+
+    ``entry(title, page=None, children=())`` makes one navigation node.
+    """
+    def speech_node(placed: PlacedSpeech):
+        children = (entry("导读", urls.speech_home(placed.slug)),)
+        children += tuple(
+            entry(escape_html(p.part.title), urls.part_page(placed.slug, p.slug)) for p in placed.parts
+        )
+        children += (entry("全文", urls.full_text(placed.slug)),)
+        return entry(escape_html(placed.speech.title), None, children)
+
+    def group_node(group: Group):
+        if group.subgroups:
+            return entry(group.title, None, tuple(group_node(g) for g in group.subgroups))
+        return entry(group.title, None, tuple(speech_node(p) for p in group.speeches))
+
+    return tuple(group_node(group) for group in groups(library))
+
+
+def _year(placed: PlacedSpeech) -> str:
+    """The speech's year, or UNDATED."""
+    date = placed.speech.date or ""
+    return date[:4] if date[:4].isdigit() else UNDATED
+
+
+def _month(placed: PlacedSpeech) -> str:
+    """The speech's month (02月), or 未注明月份."""
+    date = placed.speech.date or ""
+    return f"{date[5:7]}月" if len(date) >= 7 else "未注明月份"
+
+
+def _sort_key(placed: PlacedSpeech) -> tuple:
+    """Newest year first, undated last; within a year by date, then by title."""
+    year = _year(placed)
+    return (year == UNDATED, -int(year) if year != UNDATED else 0, placed.speech.date or "", placed.slug)
