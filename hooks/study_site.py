@@ -19,6 +19,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
+from cjk_abbr import CjkAbbrExtension
+from speechkit.aids import Aids
 from speechkit.errors import SpeechError
 from speechkit.library import build_library, load_speech, speech_files
 from speechkit.rendering import HOME, navigation, render_library
@@ -38,6 +40,16 @@ DEFAULT_TOPICS = Path(__file__).parent / "speechkit" / "data" / "topics.yml"
 MAX_SPEECH_BYTES = 2 * 2**20
 
 
+class AidsConfig(base.Config):
+    """The ``extra.study_site.aids`` switches, one per study aid."""
+
+    glossary = c.Type(bool, default=True)  # hover explanations of terms, the glossary page
+    key_sentences = c.Type(bool, default=True)  # 金句 page per speech
+    diagram = c.Type(bool, default=True)  # mind map of the outline on each speech home
+    self_test = c.Type(bool, default=True)  # cloze self-test page per speech
+    handout = c.Type(bool, default=True)  # printable handout per speech
+
+
 class StudySiteConfig(base.Config):
     """The ``extra.study_site`` settings."""
 
@@ -46,6 +58,7 @@ class StudySiteConfig(base.Config):
     # study: our exact-phrase engine (search_index.py + study-search.js);
     # material: Material's own lunr search, kept for comparison in the search benchmark.
     search = c.Choice(("study", "material"), default="study")
+    aids = c.SubConfig(AidsConfig)
 
 
 def _settings(config: MkDocsConfig) -> StudySiteConfig:
@@ -73,9 +86,17 @@ def _topics_path(config: MkDocsConfig) -> Path:
     return _resolve(config, topics) if topics else DEFAULT_TOPICS
 
 
+def _aids(config: MkDocsConfig) -> Aids:
+    """The study aids switched on."""
+    return Aids(**_settings(config).aids)
+
+
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Choose the search engine; for Material's, hand jieba the taxonomy's terms first."""
+    if _aids(config).glossary:
+        # abbr as configured never finds a term inside Chinese text; this one does.
+        config.markdown_extensions.append(CjkAbbrExtension())
     if _settings(config).search == "study":
         return config
     _use_material_search_dialog(config)
@@ -125,7 +146,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             log.debug(f"{speech.path}:{dropped.line}: dropped ({dropped.reason}): {dropped.text}")
     library = build_library(speeches, taxonomy)
     has_home = files.get_file_from_path(HOME) is not None
-    for page in render_library(library, home=not has_home):
+    for page in render_library(library, home=not has_home, aids=_aids(config)):
         files.append(File.generated(config, page.path, content=page.markdown))
     if _settings(config).search == "study":
         docs = search_documents(library, lambda path: files.get_file_from_path(path).url)

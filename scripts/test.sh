@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Install what the tests need (Debian's chromium, CJK fonts and nginx; the Python
+# Install what the tests need (Debian's chromium, CJK fonts, nginx and poppler-utils; the Python
 # packages) and run the whole suite. Safe to run again: installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+command -v pdftotext >/dev/null || missing+=(poppler-utils)  # reads the printed handout's PDF
 fc-list 2>/dev/null | grep -q "Noto Sans CJK" || missing+=(fonts-noto-cjk)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import yaml
 
 from . import catalog, urls
+from .aids import Aids, aid_pages, speech_home_lines, with_tooltips
 from .escaping import escape_html
 from .escaping import escape_markdown as esc
 from .library import Library, PlacedItem, numbered_paragraphs
@@ -34,15 +35,16 @@ class NavEntry:
     children: tuple["NavEntry", ...] = ()
 
 
-def render_library(library: Library, home: bool = True) -> list[Page]:
-    """Every generated page of the library, the home page first when asked for."""
+def render_library(library: Library, home: bool = True, aids: Aids = Aids()) -> list[Page]:
+    """Every generated page of the library, the home page first when asked for, then the study aids."""
     pages = [_home_page(library)] if home else []
     for index, placed in enumerate(library.speeches):
-        pages.append(_speech_page(library, index))
+        pages.append(_speech_page(library, index, aids))
         pages.append(_full_text_page(library, index))
         pages.extend(_part_page(library, index, part_index) for part_index in range(len(placed.parts)))
     pages.extend(_item_page(library, item_index) for item_index in range(len(library.items)))
-    return pages
+    pages.extend(Page(path, markdown) for path, markdown in aid_pages(library, aids))
+    return [Page(p.path, with_tooltips(p.path, p.markdown, library, aids)) for p in pages]
 
 
 def navigation(library: Library) -> tuple[NavEntry, ...]:
@@ -63,7 +65,7 @@ def _home_page(library: Library) -> Page:
     return Page(HOME, _front_matter({"title": "讲话学习库"}) + "\n".join(lines))
 
 
-def _speech_page(library: Library, index: int) -> Page:
+def _speech_page(library: Library, index: int, aids: Aids) -> Page:
     """A speech's home: salutation and opening, then the outline of parts and items."""
     placed = library.speeches[index]
     speech = placed.speech
@@ -73,6 +75,7 @@ def _speech_page(library: Library, index: int) -> Page:
     if speech.salutation:
         lines += [esc(speech.salutation.text), ""]
     lines += _paragraphs(speech.opening)
+    lines += speech_home_lines(library, index, aids)
     if placed.parts:
         lines += ["## 内容提要", ""]
         for part_index, placed_part in enumerate(placed.parts):
