@@ -25,10 +25,23 @@ LOCAL_SCHEMES = {"data", "blob", "file"}
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """A static file handler that does not log every request."""
+    """A static file handler that does not log every request and answers 404 with the site's page."""
 
     def log_message(self, *args):  # noqa: D401 - silence
         """Say nothing."""
+
+    def send_error(self, code, message=None, explain=None):
+        """Send the site's own 404.html for a missing page, as a web server configured for it does."""
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 @contextlib.contextmanager

@@ -10,12 +10,23 @@ from pathlib import Path
 import yaml
 
 REPO = Path(__file__).resolve().parent.parent
+SEED_TITLE = "在区基层党建工作推进会议上的讲话"
+# One page of each type of the seed site, by source path (see page_url for its URL).
+SEED_PAGES = {
+    "library-home": "index.md",
+    "speech-home": f"{SEED_TITLE}/index.md",
+    "part": f"{SEED_TITLE}/意见/index.md",
+    "item": f"{SEED_TITLE}/意见/6.md",
+    "full-text": f"{SEED_TITLE}/全文.md",
+    "topic-index": "tags.md",
+    "about": "about.md",
+}
 
 
-def write_config(folder: Path, speeches: Path | None = None, **overrides) -> Path:
-    """A mkdocs.yml in ``folder`` that inherits the project's and points at ``speeches``."""
+def write_config(folder: Path, speeches: Path | None = None, base: str = "mkdocs.yml", **overrides) -> Path:
+    """A mkdocs.yml in ``folder`` that inherits the project's ``base`` config and points at ``speeches``."""
     config = {
-        "INHERIT": str(REPO / "mkdocs.yml"),
+        "INHERIT": str(REPO / base),
         "docs_dir": str(REPO / "docs"),
         "hooks": [str(REPO / "hooks" / "study_site.py")],
         "theme": {"name": "material", "custom_dir": str(REPO / "overrides")},
