@@ -259,7 +259,7 @@ def _matching_rule(text: str, in_header: bool, in_front: bool) -> _Rule | None:
 def _mark_repeated_end(units: list[_Unit], reasons: list[str | None]) -> None:
     """Set aside the units at the end that repeat the title or the opening lines."""
     kept = [i for i, reason in enumerate(reasons) if reason is None]
-    window = kept[: _noise().repeated_window]
+    window = kept[: min(_noise().repeated_window, len(kept) - 1)]
     if not window:
         return
     seen = {units[i].text for i in window}

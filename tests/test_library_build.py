@@ -1,0 +1,77 @@
+"""The whole corpus plus the seed as one library: a strict build, the home page, the
+navigation's size, and URLs that stay put when speeches are added."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+
+from speechkit.library import build_library, load_speech
+from speechkit.topics import load_taxonomy
+
+from conftest import REPO, SEED, corpus_files
+from sitebuild import built, page_url, write_config
+
+TAXONOMY = load_taxonomy(REPO / "hooks" / "speechkit" / "data" / "topics.yml")
+
+
+@pytest.fixture(scope="module")
+def library_site(tmp_path_factory):
+    """One strict build of every corpus file and the seed, from a temporary speeches folder."""
+    folder = tmp_path_factory.mktemp("library")
+    speeches = folder / "speeches"
+    speeches.mkdir()
+    for path in [SEED, *corpus_files()]:
+        shutil.copy(path, speeches / path.name)
+    site = built(write_config(folder, speeches), folder / "site")
+    library = build_library([load_speech(p) for p in sorted(speeches.iterdir())], TAXONOMY)
+    return site, library
+
+
+def test_home_page_lists_every_speech_with_date_speaker_and_counts(library_site):
+    site, library = library_site
+    home = unquote((site / "index.html").read_text(encoding="utf-8"))
+    for placed in library.speeches:
+        assert f'href="{page_url(placed.slug + "/index.md")}"' in home, placed.slug
+    assert "1978-04-22 · 邓小平 · 全国教育工作会议 · 1 个部分，4 条要点" in home
+    years = re.findall(r"<h2[^>]*>(\d{4}年|未注明日期)", home)
+    assert years[:2] == ["2026年", "2024年"] and years[-1] == "未注明日期"
+
+
+def test_every_part_and_item_page_exists(library_site):
+    site, library = library_site
+    for placed in library.speeches:
+        for part in placed.parts:
+            assert (site / page_url(f"{placed.slug}/{part.slug}/index.md") / "index.html").is_file()
+    missing = [i.page for i in library.items if not (site / page_url(i.page) / "index.html").is_file()]
+    assert missing == []
+    assert len({i.page for i in library.items}) == len(library.items)
+
+
+def test_a_page_carries_only_its_year_and_its_speech_in_the_sidebar(library_site):
+    site, library = library_site
+    report = next(p for p in library.speeches if p.speech.title.startswith("高举"))
+    html = (site / page_url(report.slug + "/index.md") / "index.html").read_text(encoding="utf-8")
+    nav = html[html.index('md-nav--primary'):html.index('md-sidebar--secondary')]
+    listed = [p for p in library.speeches if f">{p.speech.title}<" in unquote(nav).replace("\n", "").replace("  ", "")]
+    titles_in_nav = len(re.findall(r'md-nav__link', nav))
+    # Its own year holds two speeches; the other years stay folded (navigation.prune).
+    assert titles_in_nav < 60, titles_in_nav
+    assert "1978年" in nav and "在全国教育工作会议上的讲话" not in nav
+    assert listed, "the speech itself is in the sidebar"
+
+
+def test_adding_a_speech_moves_no_page_and_same_titles_get_two_urls():
+    speeches = [load_speech(p) for p in corpus_files()[:4]]
+    before = build_library(speeches, TAXONOMY)
+    twin = load_speech(SEED)
+    clone = type(twin)(**{**twin.__dict__, "path": "speeches/zzz_copy.txt"})
+    after = build_library(speeches + [load_speech(SEED), clone], TAXONOMY)
+    assert [s.slug for s in after.speeches[:4]] == [s.slug for s in before.speeches]
+    assert [i.page for i in after.items[: len(before.items)]] == [i.page for i in before.items]
+    assert after.speeches[4].slug == "在区基层党建工作推进会议上的讲话"
+    assert after.speeches[5].slug == "在区基层党建工作推进会议上的讲话-zzz-copy"

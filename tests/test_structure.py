@@ -1,0 +1,129 @@
+"""Parsing the shapes real texts take, each with a literal Chinese text."""
+
+from __future__ import annotations
+
+from speechkit.cleaning import clean
+from speechkit.parsing import parse
+from speechkit.reading import Source
+
+REPORT = """政府工作报告
+——2024年3月5日在第十四届全国人民代表大会第二次会议上
+国务院总理　李强
+各位代表：
+现在，我代表国务院，向大会报告政府工作。
+一、过去一年工作回顾
+过去一年，主要做了以下工作。
+一是加大宏观调控力度，推动经济运行持续好转。我们统筹稳增长。
+二是依靠创新引领产业升级。强化国家战略科技力量。
+各位代表！
+成绩来之不易。
+二、今年政府工作任务
+（一）大力推进现代化产业体系建设。一要推动产业链升级。二要培育新兴产业。
+（二）坚持不懈用
+新时代思想凝心铸魂。用党的创新理论武装全党。
+（三）扩大国内需求。
+促进消费稳定增长。积极扩大有效投资。
+各位代表！让我们更加紧密地团结起来。
+"""
+
+
+def parse_text(text: str, path: str = "t.txt"):
+    """Parse a literal text as if it were a file."""
+    return parse(clean(Source(path, text, "utf-8")))
+
+
+def test_a_report_nests_sections_over_subsections_over_points():
+    speech = parse_text(REPORT)
+    assert (speech.title, speech.date, speech.speaker) == ("政府工作报告", "2024-03-05", "李强")
+    assert speech.meeting == "第十四届全国人民代表大会第二次会议"
+    assert [(p.label, p.heading) for p in speech.parts] == [("一、", "过去一年工作回顾"), ("二、", "今年政府工作任务")]
+    first, second = speech.parts
+    assert [(i.label, i.headline) for i in first.items] == [
+        ("一是", "加大宏观调控力度，推动经济运行持续好转"), ("二是", "依靠创新引领产业升级")
+    ]
+    assert [p.text for p in first.after] == ["各位代表！", "成绩来之不易。"]
+    assert [i.headline for i in second.items] == ["大力推进现代化产业体系建设", "坚持不懈用新时代思想凝心铸魂", "扩大国内需求"]
+    assert [(c.label, c.headline) for c in second.items[0].children] == [("一要", "推动产业链升级"), ("二要", "培育新兴产业")]
+    assert [p.line for p in speech.closing] == [18]
+
+
+def test_a_speech_counts_points_with_first_second_and_finally():
+    speech = parse_text(
+        "在会议上的讲话\n（一九七八年四月二十二日）\n邓小平\n同志们：\n我讲几点意见。\n第一点，提高质量。\n要学习。\n"
+        "第二，加强纪律。\n第三个问题，关于计划。\n最后，讲讲教师。\n要尊重教师。\n同志们！我希望大家努力。\n"
+    )
+    assert (speech.date, speech.speaker) == ("1978-04-22", "邓小平")
+    assert [(i.label, i.headline) for i in speech.items] == [
+        ("第一点", "提高质量"), ("第二", "加强纪律"), ("第三个问题", "关于计划"), ("最后", "讲讲教师")
+    ]
+    assert [len(i.paragraphs) for i in speech.items] == [2, 1, 1, 2]
+    assert [p.text for p in speech.closing] == ["同志们！我希望大家努力。"]
+
+
+def test_dash_paragraphs_are_items_and_subtitles_are_not():
+    speech = parse_text(
+        "报告\n——在全区大会上的报告\n同志们：\n开头。\n一、成就\n十年来：\n——我们创立了思想。\n——我们加强了领导。\n"
+        "二、任务\n我们要努力工作，做好各项事情。\n"
+    )
+    assert speech.meeting == "全区大会"
+    assert [p.text for p in speech.front] == ["——在全区大会上的报告"]
+    assert [i.headline for i in speech.parts[0].items] == ["我们创立了思想", "我们加强了领导"]
+    assert speech.parts[1].items == ()
+
+
+def test_an_inline_list_after_a_colon_in_a_text_without_structure_becomes_a_part():
+    speech = parse_text("讲话\n诸位代表先生：\n它的工作重点将是：（一）肃清残余；（二）恢复经济。\n万岁！\n")
+    assert speech.salutation.text == "诸位代表先生："
+    assert [(i.label, i.headline) for i in speech.items] == [("（一）", "肃清残余"), ("（二）", "恢复经济")]
+    assert [p.text for p in speech.paragraphs[2:5]] == ["它的工作重点将是：", "（一）肃清残余；", "（二）恢复经济。"]
+
+
+def test_notes_are_footnotes_and_markdown_marks_are_set_aside():
+    text = "# 为人民服务\n（一九四四年九月八日）\n> 这是一篇讲演。\n我们的队伍⑴是革命的队伍，是为人民服务的，这是很长很长很长的一句话。\n------\n注　　释\n〔1〕指八路军。\n"
+    speech = parse_text(text)
+    assert speech.title == "为人民服务"
+    assert [(p.text, p.note) for p in speech.front] == [("（一九四四年九月八日）", False), ("这是一篇讲演。", True)]
+    assert [p.text for p in speech.footnotes] == ["注释", "〔1〕指八路军。"]
+    assert [(d.line, d.text, d.reason) for d in speech.dropped] == [
+        (1, "#", "Markdown 标题符号"), (3, ">", "Markdown 引用符号（编者按）"), (5, "------", "Markdown 分隔线")
+    ]
+    assert speech.warnings == ("t.txt:4: no parts or items found; the speech is shown as one page",)
+
+
+def test_web_page_chrome_is_set_aside_with_reasons():
+    text = "下载\n【字号：\n大\n】\n报告标题\n来源：\n某某日报\n各位代表：\n正文第一段很长很长很长很长很长很长很长很长很长很长很长很长。\n责任编辑：\n张三\n打印本页\n"
+    speech = parse_text(text)
+    assert speech.title == "报告标题"
+    assert [(d.line, d.reason) for d in speech.dropped] == [
+        (1, "网页工具栏"), (2, "网页工具栏"), (3, "网页工具栏"), (4, "网页工具栏"),
+        (6, "网页来源信息"), (7, "网页来源信息"), (10, "网页页脚（编辑署名）"), (11, "网页页脚（编辑署名）"), (12, "网页页脚"),
+    ]
+
+
+def test_front_matter_overrides_what_is_detected_and_is_not_speech_text():
+    speech = parse_text("---\ntitle: 真标题\ndate: 2020-01-02\nspeaker: 某某\nmeeting: 全区大会\n---\n假标题\n同志们：\n今天开会。\n")
+    assert (speech.title, speech.date, speech.speaker, speech.meeting) == ("真标题", "2020-01-02", "某某", "全区大会")
+    assert [d.reason for d in speech.dropped] == ["文件头元数据（front matter）"] * 6
+
+
+def test_a_block_with_an_unknown_key_is_text_with_a_warning_naming_file_and_line():
+    speech = parse_text("---\ntitle: 标题\ntags: [x]\n---\n同志们：\n今天开会。\n", "speeches/a.txt")
+    assert speech.dropped == ()
+    assert speech.warnings[0] == (
+        "speeches/a.txt:3: unknown front matter key 'tags' (use title, date, speaker, meeting); the block is kept as text"
+    )
+
+
+def test_a_collection_of_articles_is_one_part_per_article_with_a_warning():
+    text = "按语。\n原标题：甲文\n第一，要学习。第二，要实践。\n原标题：乙文\n一是抓落实。\n二是抓作风。\n"
+    speech = parse_text(text)
+    assert [(p.kind, p.heading, len(p.items)) for p in speech.parts] == [("文章", "甲文", 0), ("文章", "乙文", 2)]
+    assert "the file holds 2 articles" in speech.warnings[-1]
+
+
+def test_a_title_repeated_at_the_end_is_dropped():
+    text = "报告标题\n各位代表：\n现在作报告。\n工作很多，成绩很大，问题不少，我们要继续努力奋斗。\n相关链接>>\n报告标题\n各位代表：现在作报告。\n"
+    speech = parse_text(text)
+    assert [(d.line, d.reason) for d in speech.dropped] == [
+        (5, "网页相关链接"), (6, "网页相关链接"), (7, "文末重复的标题或开头")
+    ]
