@@ -12,7 +12,8 @@ from urllib.parse import unquote, urlsplit
 import yaml
 
 QUERIES = Path(__file__).with_name("search_queries.yml")
-ITEM_KIND = 1  # index of "item" in search_index.KINDS, as the chunk rows store it
+# Indexes of "item", "part" and "speech" in search_index.KINDS, as the chunk rows store them.
+PAGE_KINDS = (1, 2, 3)
 
 # Types a query into the search box and resolves when results have settled: the time to
 # the first result (ms) and the result links in order. Works for Material's dialog and
@@ -52,7 +53,7 @@ class Query:
 
     text: str
     file: str
-    expected: frozenset[str]  # page paths, e.g. 讲话/意见/6/
+    expected: frozenset[str]  # page paths, e.g. 讲话/意见/6/; several copies in a library
 
 
 def load_queries(path: Path = QUERIES) -> list[dict]:
@@ -68,24 +69,34 @@ def normalize(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKC", text).lower() if c.isalnum())
 
 
-def site_items(site: Path) -> list[tuple[str, str]]:
-    """(page path, text) of every item page of a built site, read from its search index."""
-    items = []
+def site_pages(site: Path) -> list[tuple[int, str, str]]:
+    """(kind, page path, text) of every item, part and speech page of a built site.
+
+    Read from the site's own search index, which holds each page's text; kinds are
+    numbered most specific first (item 1, part 2, speech 3).
+    """
+    pages = []
     for chunk in sorted((site / "search" / "chunks").glob("*.js")):
         script = chunk.read_text(encoding="utf-8")
         rows = json.loads(script[script.index(",") + 1 : script.rindex(")")])
-        items += [(unquote(row[1]), row[6]) for row in rows if row[0] == ITEM_KIND]
-    assert items, f"no item pages in the search index of {site}"
-    return items
+        pages += [(row[0], unquote(row[1]), row[6]) for row in rows if row[0] in PAGE_KINDS]
+    assert pages, f"no pages in the search index of {site}"
+    return pages
 
 
-def resolve(queries: list[dict], items: list[tuple[str, str]]) -> list[Query]:
-    """Each query with the item pages whose text holds every one of its words."""
+def resolve(queries: list[dict], pages: list[tuple[int, str, str]]) -> list[Query]:
+    """Each query with the most specific pages whose text holds every one of its words.
+
+    An item when an item holds the phrase, else the part (its intro or closing text),
+    else the speech page.
+    """
     resolved = []
     for entry in queries:
         words = [normalize(w) for w in entry["query"].split()]
-        pages = frozenset(path for path, text in items if all(w in normalize(text) for w in words))
-        resolved.append(Query(entry["query"], entry["file"], pages))
+        holders = [(kind, path) for kind, path, text in pages if all(w in normalize(text) for w in words)]
+        best = min((kind for kind, _ in holders), default=None)
+        expected = frozenset(path for kind, path in holders if kind == best)
+        resolved.append(Query(entry["query"], entry["file"], expected))
     return resolved
 
 

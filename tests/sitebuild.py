@@ -48,11 +48,13 @@ def write_speeches(folder: Path, files: dict[str, str | bytes]) -> Path:
     return folder
 
 
-def build(config: Path, site: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    """Run ``mkdocs build --strict``; return the finished process with its output."""
+def build(
+    config: Path, site: Path, env: dict[str, str] | None = None, strict: bool = True
+) -> subprocess.CompletedProcess:
+    """Run ``mkdocs build`` (``--strict`` unless told); return the finished process with its output."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
+        [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), "-f", str(config), "-d", str(site)],
         capture_output=True,
         text=True,
         env=env,

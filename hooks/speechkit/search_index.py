@@ -79,7 +79,8 @@ def search_documents(library: Library, page_url) -> list[SearchDoc]:
         speech = placed.speech
         for placed_part in placed.parts:
             part = placed_part.part
-            around = ([part.intro] if part.intro else []) + list(part.after)
+            # The part page's own text: its lead (the intro among it) and what follows the items.
+            around = list(part.lead or ([part.intro] if part.intro else [])) + list(part.after)
             text = "\n".join([part.title] + [p.text for p in around])
             docs["part"].append(
                 SearchDoc("part", page_url(urls.part_page(placed.slug, placed_part.slug)), part.title,

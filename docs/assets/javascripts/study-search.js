@@ -13,6 +13,7 @@
 
   var PAGE_SIZE = 10; // results shown at first and per "more"
   var CHUNK_WINDOW = 4; // text chunks loaded in parallel while verifying
+  var CHUNK_BUDGET = 24; // text chunks one page of results may load (then "more")
   var FUZZY_GRAMS = 12; // bigrams used when no exact match is found
   var KIND_LABELS = { topic: "主题", item: "条目", part: "部分", speech: "导读", paragraph: "全文" };
   var WORD = /[\p{L}\p{N}]/u;
@@ -222,8 +223,9 @@
     var found = 0;
     function verify(limit) {
       var items = [];
+      var chunksLoaded = 0;
       function step() {
-        if (items.length >= limit || next >= candidates.length) {
+        if (items.length >= limit || next >= candidates.length || chunksLoaded >= CHUNK_BUDGET) {
           var complete = next >= candidates.length;
           return Promise.resolve({
             items: rankWithinKind(items, terms),
@@ -241,6 +243,7 @@
           chunks.add(chunk);
           window.push(candidates[next++]);
         }
+        chunksLoaded += chunks.size;
         return Promise.all(
           window.map(function (id) {
             return record(id, manifest);
