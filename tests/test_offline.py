@@ -50,7 +50,8 @@ def guarded_build(tmp_path_factory):
     (folder / "guard" / "sitecustomize.py").write_text(NETWORK_GUARD, encoding="utf-8")
     log = folder / "network.log"
     log.write_text("", encoding="utf-8")
-    env = {"PYTHONPATH": str(folder / "guard"), "STUDY_NETWORK_LOG": str(log)}
+    path = os.pathsep.join(filter(None, [str(folder / "guard"), os.environ.get("PYTHONPATH")]))
+    env = {"PYTHONPATH": path, "STUDY_NETWORK_LOG": str(log)}
     result = build(write_config(folder), folder / "site", env=env)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stderr, result.stderr
