@@ -128,7 +128,8 @@ def test_hostile_text_shows_literally_on_every_page(hostile_site, browser, name)
     speech = placed.speech
     head = one_line(first_line(HOSTILE[name]))
     items = [i for i in library.items if library.speeches[i.speech_index] is placed]
-    assert head in one_line(speech.title + speech.items[1].headline), "the parser lost the hostile text"
+    shown_whole = [one_line(speech.title)] + [one_line(item.headline) for item in speech.items]
+    assert any(head in text for text in shown_whole), "no title or headline holds the hostile text"
 
     home = visit(page, base + page_url(f"{placed.slug}/index.md"))
     assert home["h1"] == one_line(speech.title)
