@@ -15,7 +15,10 @@ from __future__ import annotations
 
 import json
 import math
+import operator
+import re
 import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass
 
 from . import urls
@@ -29,6 +32,8 @@ SHARD_TARGET_BYTES = 32_000  # postings per shard file, before compression
 CHUNK_TARGET_BYTES = 8_000  # document text per chunk file
 FOLDER = "search"
 RECEIVER = "studySearch.receive"
+# Everything str.isalnum() rejects: \W is "not alphanumeric and not _" for str patterns.
+NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 @dataclass(frozen=True)
@@ -47,7 +52,9 @@ class SearchDoc:
 
 def normalize(text: str) -> str:
     """What matching compares: NFKC, lower case, letters and digits only (no spaces or punctuation)."""
-    return "".join(c for c in unicodedata.normalize("NFKC", text).lower() if c.isalnum())
+    if not unicodedata.is_normalized("NFKC", text):  # a quick check; most speech text already is
+        text = unicodedata.normalize("NFKC", text)
+    return NOT_ALNUM.sub("", text.lower())
 
 
 def shard_of(bigram: str, shards: int) -> int:
@@ -103,18 +110,14 @@ def search_documents(library: Library, page_url) -> list[SearchDoc]:
 
 def build_search_files(docs: list[SearchDoc]) -> dict[str, str]:
     """The index files, path under the site → script text."""
-    postings: dict[str, list[int]] = {}
-    for doc_id, doc in enumerate(docs):
-        text = normalize(doc.text)
-        for bigram in {text[i:i + 2] for i in range(len(text) - 1)}:
-            postings.setdefault(bigram, []).append(doc_id)
-    encoded = {bigram: _deltas(ids) for bigram, ids in postings.items()}
-    total = sum(len(b) + 4 + len(json.dumps(ids, separators=(",", ":"))) for b, ids in encoded.items())
+    encoded = {bigram: _gaps_json(ids) for bigram, ids in _postings(docs).items()}
+    # The bytes a bigram adds to its shard: "ab":[…] and a comma.
+    total = sum(len(b) + 6 + len(gaps) for b, gaps in encoded.items())
     shards = max(1, math.ceil(total / SHARD_TARGET_BYTES))
-    shard_maps: list[dict[str, list[int]]] = [{} for _ in range(shards)]
+    shard_maps: list[list[str]] = [[] for _ in range(shards)]
     for bigram in sorted(encoded):
-        shard_maps[shard_of(bigram, shards)][bigram] = encoded[bigram]
-    files = {f"shards/{n}.js": _script(f"shards/{n}", data) for n, data in enumerate(shard_maps)}
+        shard_maps[shard_of(bigram, shards)].append(f'"{bigram}":[{encoded[bigram]}]')
+    files = {f"shards/{n}.js": _shard_script(f"shards/{n}", pairs) for n, pairs in enumerate(shard_maps)}
     chunk_starts = []
     chunk: list[list] = []
     size = 0
@@ -145,14 +148,25 @@ def build_search_files(docs: list[SearchDoc]) -> dict[str, str]:
     return {f"{FOLDER}/{path}": text for path, text in files.items()}
 
 
-def _deltas(ids: list[int]) -> list[int]:
-    """Sorted ids as gaps, which are small numbers and compress well."""
-    previous = 0
-    gaps = []
-    for doc_id in ids:
-        gaps.append(doc_id - previous)
-        previous = doc_id
-    return gaps
+def _postings(docs: list[SearchDoc]) -> dict[str, list[int]]:
+    """For every bigram, the ids of the documents holding it, ascending."""
+    postings: defaultdict[str, list[int]] = defaultdict(list)
+    for doc_id, doc in enumerate(docs):
+        text = normalize(doc.text)
+        for bigram in set(map(operator.add, text, text[1:])):
+            postings[bigram].append(doc_id)
+    return postings
+
+
+def _gaps_json(ids: list[int]) -> str:
+    """Sorted ids as gaps (small numbers that compress well), written as JSON array items."""
+    return ",".join(map(str, map(operator.sub, ids, [0, *ids[:-1]])))
+
+
+def _shard_script(key: str, pairs: list[str]) -> str:
+    """A shard's script from its ready-written "bigram":[gaps] members, as _script would write it."""
+    # Bigrams are letters and digits only, so nothing in them needs JSON or script escaping.
+    return f'{RECEIVER}("{key}",{{{",".join(pairs)}}});\n'
 
 
 def _script(key: str, data) -> str:
