@@ -38,6 +38,7 @@ DEFAULT_TOPICS = Path(__file__).parent / "speechkit" / "data" / "topics.yml"
 # The longest real speeches and work reports are a few hundred KB; a bigger file is a
 # wrong file (a book, a log) whose pages and search index would take hours to build.
 MAX_SPEECH_BYTES = 2 * 2**20
+DEFAULT_SEARCH = "study"
 
 
 class AidsConfig(base.Config):
@@ -57,7 +58,7 @@ class StudySiteConfig(base.Config):
     topics = c.Type(str, default="")
     # study: our exact-phrase engine (search_index.py + study-search.js);
     # material: Material's own lunr search, kept for comparison in the search benchmark.
-    search = c.Choice(("study", "material"), default="study")
+    search = c.Choice(("study", "material"), default=DEFAULT_SEARCH)
     aids = c.SubConfig(AidsConfig)
 
 
@@ -159,9 +160,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """With our search engine, keep every page out of Material's whole-site index."""
-    if _settings(config).search == "study":
+    if _search_engine(config) == "study":
         page.meta["search"] = {"exclude": True}
     return markdown
+
+
+def _search_engine(config: MkDocsConfig) -> str:
+    """extra.study_site.search, which on_config validated this build; not validated again for each page."""
+    return (config.extra.get("study_site") or {}).get("search") or DEFAULT_SEARCH
 
 
 def _load(path: Path) -> Speech | None:

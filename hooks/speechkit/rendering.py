@@ -16,6 +16,7 @@ HOME = "index.md"
 TAGS_PAGE = "tags.md"
 # Search ranks the most specific page first: an item before its part, speech and full text.
 BOOST = {"item": 3, "part": 1.5, "speech": 1, "full_text": 0.3}
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # PyYAML built without libyaml has only the Python one
 
 
 @dataclass(frozen=True)
@@ -215,4 +216,5 @@ def _front_matter(meta: dict) -> str:
     """YAML front matter; safe_dump quotes whatever the text holds."""
     # The title must come HTML-escaped (escape_html): Material writes page.meta.title
     # into <title>, the header and tag listings without escaping it.
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
+    # libyaml's emitter (CSafeDumper) is several times faster than PyYAML's and as safe.
+    return "---\n" + yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False) + "---\n\n"
