@@ -39,6 +39,9 @@ DEFAULT_TOPICS = Path(__file__).parent / "speechkit" / "data" / "topics.yml"
 # wrong file (a book, a log) whose pages and search index would take hours to build.
 MAX_SPEECH_BYTES = 2 * 2**20
 DEFAULT_SEARCH = "study"
+# How this process was started (on_startup): the command line cannot change between the
+# rebuilds of one `mkdocs serve`, so this is the one piece of state a rebuild may see.
+_PROCESS = {"dirty": False}
 
 
 class AidsConfig(base.Config):
@@ -90,6 +93,11 @@ def _topics_path(config: MkDocsConfig) -> Path:
 def _aids(config: MkDocsConfig) -> Aids:
     """The study aids switched on."""
     return Aids(**_settings(config).aids)
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Note a --dirty process (`mkdocs serve --dirty`): its rebuilds render only changed pages."""
+    _PROCESS["dirty"] = dirty
 
 
 @event_priority(100)
@@ -147,8 +155,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             log.debug(f"{speech.path}:{dropped.line}: dropped ({dropped.reason}): {dropped.text}")
     library = build_library(speeches, taxonomy)
     has_home = files.get_file_from_path(HOME) is not None
-    for page in render_library(library, home=not has_home, aids=_aids(config)):
-        files.append(File.generated(config, page.path, content=page.markdown))
+    pages = render_library(library, home=not has_home, aids=_aids(config))
+    folder = _pages_folder(config) if _PROCESS["dirty"] else None
+    for page in pages:
+        files.append(_generated_page(config, page.path, page.markdown, folder))
+    if folder is not None:
+        _remove_others(folder, {page.path for page in pages})
     if _settings(config).search == "study":
         docs = search_documents(library, lambda path: files.get_file_from_path(path).url)
         for path, script in build_search_files(docs).items():
@@ -156,6 +168,45 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if config.nav is None:
         config.nav = _nav(files, navigation(library))
     return files
+
+
+def _pages_folder(config: MkDocsConfig) -> Path:
+    """Where a --dirty build keeps the generated pages of this mkdocs.yml, outside docs/."""
+    digest = hashlib.sha256(str(config.config_file_path).encode()).hexdigest()[:16]
+    return Path(tempfile.gettempdir()) / f"study-site-pages-{digest}"
+
+
+def _generated_page(config: MkDocsConfig, path: str, markdown: str, folder: Path | None) -> File:
+    """A generated page, in memory; for a --dirty build, a file rewritten only when its Markdown changes.
+
+    MkDocs renders a file-backed page again only if its file is newer than the built
+    page, so under `mkdocs serve --dirty` an edit to one speech re-renders the pages whose
+    text changed, not the whole library. In-memory pages count as changed every time.
+    """
+    if folder is None:
+        return File.generated(config, path, content=markdown)
+    return File.generated(config, path, abs_src_path=str(_write_if_changed(folder / path, markdown)))
+
+
+def _write_if_changed(target: Path, text: str) -> Path:
+    """Write ``text`` to ``target`` unless it already holds it (keeping its time); return ``target``."""
+    data = text.encode("utf-8")
+    if target.is_file() and target.read_bytes() == data:
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
+    partial.write_bytes(data)
+    os.replace(partial, target)  # a build reading at the same moment sees the old or the new page
+    return target
+
+
+def _remove_others(folder: Path, keep: set[str]) -> None:
+    """Delete the page files of pages this build no longer has (a removed speech)."""
+    for root, _, names in os.walk(folder):
+        for name in names:
+            path = Path(root, name)
+            if path.relative_to(folder).as_posix() not in keep:
+                path.unlink(missing_ok=True)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
