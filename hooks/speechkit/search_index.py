@@ -135,7 +135,7 @@ def build_search_files(docs: list[SearchDoc]) -> dict[str, str]:
     speeches = sorted({(d.speech_index, d.speech) for d in docs if d.speech_index >= 0})
     manifest = {
         "shards": shards,
-        "chunks": chunk_starts,
+        "chunks": _gaps(chunk_starts),  # each chunk's first document id, as gaps
         "docs": len(docs),
         "kinds": [[kind, sum(1 for d in docs if d.kind == kind)] for kind in KINDS],
     }
@@ -158,9 +158,14 @@ def _postings(docs: list[SearchDoc]) -> dict[str, list[int]]:
     return postings
 
 
+def _gaps(ids: list[int]) -> list[int]:
+    """Sorted ids as gaps: small numbers that compress well."""
+    return list(map(operator.sub, ids, [0, *ids[:-1]]))
+
+
 def _gaps_json(ids: list[int]) -> str:
-    """Sorted ids as gaps (small numbers that compress well), written as JSON array items."""
-    return ",".join(map(str, map(operator.sub, ids, [0, *ids[:-1]])))
+    """Sorted ids as gaps, written as JSON array items."""
+    return ",".join(map(str, _gaps(ids)))
 
 
 def _shard_script(key: str, pairs: list[str]) -> str:

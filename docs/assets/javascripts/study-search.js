@@ -39,6 +39,19 @@
     }
   };
 
+  /** The manifest, with its chunk starts turned from gaps back into document ids. */
+  function loadManifest() {
+    return load("manifest").then(function (data) {
+      if (!data.chunkStarts) {
+        var id = 0;
+        data.chunkStarts = data.chunks.map(function (gap) {
+          return (id += gap);
+        });
+      }
+      return data;
+    });
+  }
+
   /** Load search/<key>.js once; resolve with the data it hands over. */
   function load(key) {
     if (!pending[key]) {
@@ -141,7 +154,7 @@
 
   /** The chunk number holding a document id (binary search over chunk starts). */
   function chunkOf(id, manifest) {
-    var starts = manifest.chunks;
+    var starts = manifest.chunkStarts;
     var low = 0;
     var high = starts.length - 1;
     while (low < high) {
@@ -156,7 +169,7 @@
   function record(id, manifest) {
     var chunk = chunkOf(id, manifest);
     return load("chunks/" + chunk).then(function (rows) {
-      var row = rows[id - manifest.chunks[chunk]];
+      var row = rows[id - manifest.chunkStarts[chunk]];
       return {
         id: id,
         kind: manifest.kinds[row[0]][0],
@@ -184,7 +197,7 @@
       .filter(function (term) {
         return term.length > 0;
       });
-    return Promise.all([load("manifest"), filter.speech || filter.topic ? load("facets") : null]).then(function (loaded) {
+    return Promise.all([loadManifest(), filter.speech || filter.topic ? load("facets") : null]).then(function (loaded) {
       var manifest = loaded[0];
       var accept = acceptor(filter, loaded[1]);
       var grams = [];
