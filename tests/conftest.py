@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -32,3 +33,16 @@ def seed_speech():
     from speechkit.library import load_speech
 
     return load_speech(SEED)
+
+
+@pytest.fixture(scope="session")
+def corpus_build(tmp_path_factory):
+    """The seed and every corpus file in one speeches folder, built strict once: (speeches, site)."""
+    from sitebuild import built, write_config
+
+    folder = tmp_path_factory.mktemp("corpus")
+    speeches = folder / "speeches"
+    speeches.mkdir()
+    for path in [SEED, *corpus_files()]:
+        shutil.copy(path, speeches / path.name)
+    return speeches, built(write_config(folder, speeches), folder / "site")

@@ -4,8 +4,6 @@ navigation's size, and URLs that stay put when speeches are added."""
 from __future__ import annotations
 
 import re
-import shutil
-from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
@@ -14,20 +12,15 @@ from speechkit.library import build_library, load_speech
 from speechkit.topics import load_taxonomy
 
 from conftest import REPO, SEED, corpus_files
-from sitebuild import built, page_url, write_config
+from sitebuild import page_url
 
 TAXONOMY = load_taxonomy(REPO / "hooks" / "speechkit" / "data" / "topics.yml")
 
 
 @pytest.fixture(scope="module")
-def library_site(tmp_path_factory):
-    """One strict build of every corpus file and the seed, from a temporary speeches folder."""
-    folder = tmp_path_factory.mktemp("library")
-    speeches = folder / "speeches"
-    speeches.mkdir()
-    for path in [SEED, *corpus_files()]:
-        shutil.copy(path, speeches / path.name)
-    site = built(write_config(folder, speeches), folder / "site")
+def library_site(corpus_build):
+    """The strict build of every corpus file and the seed, and the library it was made from."""
+    speeches, site = corpus_build
     library = build_library([load_speech(p) for p in sorted(speeches.iterdir())], TAXONOMY)
     return site, library
 

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from browser import open_browser, serve_folder
-from conftest import SEED, corpus_files
 from search_eval import load_queries, resolve, run_queries, site_pages
-from sitebuild import build, write_config
 
 # Floors from the search issue; the benchmark prints the measured figures.
 PRECISION_AT_1 = 0.95
@@ -17,16 +13,9 @@ MRR = 0.97
 
 
 @pytest.fixture(scope="module")
-def corpus_site(tmp_path_factory):
+def corpus_site(corpus_build):
     """The seed and the whole corpus, built strict into one site."""
-    folder = tmp_path_factory.mktemp("quality")
-    speeches = folder / "speeches"
-    speeches.mkdir()
-    for path in [SEED, *corpus_files()]:
-        shutil.copy(path, speeches / path.name)
-    result = build(write_config(folder, speeches), folder / "site")
-    assert result.returncode == 0, result.stdout + result.stderr
-    return folder / "site"
+    return corpus_build[1]
 
 
 @pytest.fixture(scope="module")
