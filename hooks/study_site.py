@@ -84,15 +84,9 @@ def _resolve(config: MkDocsConfig, path: str) -> Path:
     return Path(config.config_file_path).parent / path
 
 
-def _topics_path(config: MkDocsConfig) -> Path:
+def _topics_path(config: MkDocsConfig, settings: StudySiteConfig) -> Path:
     """The taxonomy file in use."""
-    topics = _settings(config).topics
-    return _resolve(config, topics) if topics else DEFAULT_TOPICS
-
-
-def _aids(config: MkDocsConfig) -> Aids:
-    """The study aids switched on."""
-    return Aids(**_settings(config).aids)
+    return _resolve(config, settings.topics) if settings.topics else DEFAULT_TOPICS
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -103,17 +97,18 @@ def on_startup(command: str, dirty: bool) -> None:
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Choose the search engine; for Material's, hand jieba the taxonomy's terms first."""
-    if _aids(config).glossary:
+    settings = _settings(config)
+    if Aids(**settings.aids).glossary:
         # abbr as configured never finds a term inside Chinese text; this one does.
         config.markdown_extensions.append(CjkAbbrExtension())
-    if _settings(config).search == "study":
+    if settings.search == "study":
         return config
     _use_material_search_dialog(config)
     search = config.plugins.get("material/search") or config.plugins.get("search")
     if search is None or search.config.get("jieba_dict_user"):
         return config
     try:
-        taxonomy = load_taxonomy(_topics_path(config))
+        taxonomy = load_taxonomy(_topics_path(config, settings))
     except SpeechError as error:
         raise PluginError(str(error)) from None
     search.config.jieba_dict_user = str(_write_user_dictionary([t.term for t in taxonomy.terms]))
@@ -139,9 +134,10 @@ def _write_user_dictionary(terms: list[str]) -> Path:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Parse every speech and add its pages; build the navigation from them."""
-    folder = _resolve(config, _settings(config).speeches)
+    settings = _settings(config)
+    folder = _resolve(config, settings.speeches)
     try:
-        taxonomy = load_taxonomy(_topics_path(config))
+        taxonomy = load_taxonomy(_topics_path(config, settings))
         paths = speech_files(folder)
     except (SpeechError, OSError) as error:
         raise PluginError(str(error)) from None
@@ -155,13 +151,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             log.debug(f"{speech.path}:{dropped.line}: dropped ({dropped.reason}): {dropped.text}")
     library = build_library(speeches, taxonomy)
     has_home = files.get_file_from_path(HOME) is not None
-    pages = render_library(library, home=not has_home, aids=_aids(config))
+    pages = render_library(library, home=not has_home, aids=Aids(**settings.aids))
     folder = _pages_folder(config) if _PROCESS["dirty"] else None
     for page in pages:
         files.append(_generated_page(config, page.path, page.markdown, folder))
     if folder is not None:
         _remove_others(folder, {page.path for page in pages})
-    if _settings(config).search == "study":
+    if settings.search == "study":
         docs = search_documents(library, lambda path: files.get_file_from_path(path).url)
         for path, script in build_search_files(docs).items():
             files.append(File.generated(config, path, content=script))
