@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import json
 import statistics
-import unicodedata
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import yaml
+
+# The same comparison the index is built with (the benchmark imports this module too).
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
+from speechkit.search_index import normalize  # noqa: E402
 
 QUERIES = Path(__file__).with_name("search_queries.yml")
 # Indexes of "item", "part" and "speech" in search_index.KINDS, as the chunk rows store them.
@@ -62,11 +66,6 @@ def load_queries(path: Path = QUERIES) -> list[dict]:
         queries = yaml.safe_load(handle)["queries"]
     assert len(queries) >= 40, f"{path} holds {len(queries)} queries; the set needs at least 40"
     return queries
-
-
-def normalize(text: str) -> str:
-    """Letters and digits only, as search compares text."""
-    return "".join(c for c in unicodedata.normalize("NFKC", text).lower() if c.isalnum())
 
 
 def site_pages(site: Path) -> list[tuple[int, str, str]]:
