@@ -54,9 +54,10 @@ def glossary_page(library: Library) -> tuple[str, str]:
 
 def _where(library: Library, found: list[Place]) -> list[str]:
     """One bullet per speech listing the places a term occurs."""
-    lines = []
-    for index, placed in enumerate(library.speeches):
-        links = [place_link(library, GLOSSARY, place) for place in found if place.speech_index == index]
-        if links:
-            lines.append(f"- 《{esc(placed.speech.title)}》：" + "；".join(links))
-    return lines
+    by_speech: dict[int, list[str]] = {}
+    for place in found:  # already in speech order
+        by_speech.setdefault(place.speech_index, []).append(place_link(library, GLOSSARY, place))
+    return [
+        f"- 《{esc(library.speeches[index].speech.title)}》：" + "；".join(links)
+        for index, links in by_speech.items()
+    ]

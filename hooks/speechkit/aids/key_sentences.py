@@ -6,6 +6,7 @@ import math
 import os
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .. import urls
 from ..data import load_yaml
@@ -81,8 +82,9 @@ class KeySentence:
     place: Place
 
 
+@lru_cache(maxsize=4)
 def load_rules(name: str = RULES_FILE) -> Rules:
-    """Read the rules file shipped in data/."""
+    """Read and compile the rules file shipped in data/, once per process."""
     data = load_yaml(name)
     rules = tuple(_rule(entry) for entry in data["rules"])
     keys = ("max_chars", "min_chars", "max_per_speech", "per_thousand_chars", "min_per_speech", "min_score")
@@ -136,14 +138,37 @@ def split_sentences(text: str, marks: str) -> list[str]:
 def _outside_quotes(text: str, marks: str) -> list[int]:
     """Where the marks are in a text, those inside quotes or brackets left out."""
     found, depth = [], 0
-    for index, char in enumerate(text):
+    # Only the quotes and marks are visited, not every character: this runs for every clause.
+    for match in _mark_finder(marks).finditer(text):
+        char = match.group()
         if char in OPENING:
             depth += 1
         elif char in CLOSING:
             depth = max(0, depth - 1)
-        elif char in marks and depth == 0:
-            found.append(index)
+        elif depth == 0:
+            found.append(match.start())
     return found
+
+
+@lru_cache(maxsize=8)
+def _mark_finder(marks: str) -> re.Pattern:
+    """A pattern that finds the quotes, brackets and ``marks`` of a text."""
+    return re.compile(f"[{re.escape(OPENING + CLOSING + marks)}]")
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    """A sentence cut into clauses once, for all the rules that look at its clauses."""
+
+    text: str
+    spans: tuple[tuple[int, int], ...]  # each clause's start and end in the text
+    counted: tuple[str, ...]  # each clause as compared for parallel structure (_counted)
+
+
+def _sentence(text: str, marks: str) -> _Sentence:
+    """A sentence and its clauses."""
+    spans = tuple(_clauses(text, marks))
+    return _Sentence(text, spans, tuple(_counted(text[a:b]) for a, b in spans))
 
 
 def _judge(sentence: str, rules: Rules) -> tuple[str, tuple[str, ...], float] | None:
@@ -151,8 +176,9 @@ def _judge(sentence: str, rules: Rules) -> tuple[str, tuple[str, ...], float] | 
     if len(NOT_COUNTED.sub("", sentence)) < rules.min_chars:
         return None
     hits: list[tuple[str, Hit]] = []
+    parsed = _sentence(sentence, rules.clause_marks)
     for rule in rules.rules:
-        hit = _MATCHERS[rule.kind](sentence, rule, rules.clause_marks)
+        hit = _MATCHERS[rule.kind](parsed, rule, rules.clause_marks)
         if hit is not None:
             hits.append((rule.name, hit))
     if not hits:
@@ -166,7 +192,7 @@ def _judge(sentence: str, rules: Rules) -> tuple[str, tuple[str, ...], float] | 
     if len(sentence) <= rules.max_chars:
         return sentence, names, score
     # Too long to learn by heart: show the clauses the best rule matched.
-    return _clauses_around(sentence, best.start, best.end, rules.clause_marks), names, score
+    return _clauses_around(parsed, best.start, best.end), names, score
 
 
 def _clauses(sentence: str, marks: str) -> list[tuple[int, int]]:
@@ -182,14 +208,14 @@ def _counted(text: str) -> str:
     return NOT_COUNTED.sub("", text)
 
 
-def _couplet_trim(first: str, second: str, rule: Rule, separator: str) -> int | None:
+def _couplet_trim(a: str, b: str, rule: Rule, separator: str) -> int | None:
     """How much two clauses were trimmed to form an antithetical pair; None if they do not.
 
     要有忍一时风平浪静，退一步海阔天空的情怀 pairs 忍一时风平浪静 with 退一步海阔天空:
     the first clause may lose a lead-in and the second a tail of up to ``rule.trim``
-    characters, as long as what is left is at least ``rule.trimmed_min`` long.
+    characters, as long as what is left is at least ``rule.trimmed_min`` long. ``a`` and
+    ``b`` are the clauses as counted (_counted).
     """
-    a, b = _counted(first), _counted(second)
     low, high = rule.clause_chars
     for size in range(min(len(a), len(b), high), low - 1, -1):
         lead, tail = len(a) - size, len(b) - size
@@ -206,38 +232,41 @@ def _alike(a: str, b: str, rule: Rule) -> bool:
     """Same length, different, alike in enough places but not nearly everywhere."""
     if a == b:
         return False
-    if sum(x == y for x, y in zip(a, b)) > rule.most_alike * len(a):
+    pairs = [(x, y) for x, y in zip(a, b) if x == y]
+    if len(pairs) > rule.most_alike * len(a):
         return False
+    same = sum(x not in rule.stop_chars for x, _ in pairs)
+    needed = max(1, math.floor(rule.shared * len(a))) if rule.shared else 0
+    if same < needed:
+        return False  # most pairs of clauses end here, before the slower look inside
+    if not rule.shared:
+        return True
     prefix = len(os.path.commonprefix([a, b]))
     suffix = len(os.path.commonprefix([a[::-1], b[::-1]]))
-    same = sum(x == y and x not in rule.stop_chars for x, y in zip(a, b))
-    needed = max(1, math.floor(rule.shared * len(a))) if rule.shared else 0
     # Alike only in how they begin or end (不知道从何入手，不知道应该抓什么; 保护的原则、
     # 规范的原则) is repetition or a list; an antithesis is alike inside (公生明，廉生威).
     middle = zip(a[prefix:len(a) - suffix], b[prefix:len(b) - suffix])
-    inner = sum(x == y and x not in rule.stop_chars for x, y in middle)
-    return same >= needed and (inner > 0 or not rule.shared)
+    return any(x == y and x not in rule.stop_chars for x, y in middle)
 
 
-def _couplet(sentence: str, rule: Rule, marks: str) -> Hit | None:
+def _couplet(sentence: _Sentence, rule: Rule, marks: str) -> Hit | None:
     """The best couplet of adjacent clauses; a trimmed one scores less."""
-    spans = _clauses(sentence, marks)
+    spans, counted = sentence.spans, sentence.counted
     found = []
-    for (a0, a1), (b0, b1) in zip(spans, spans[1:]):
-        trim = _couplet_trim(sentence[a0:a1], sentence[b0:b1], rule, sentence[a1:b0])
+    for index, ((a0, a1), (b0, b1)) in enumerate(zip(spans, spans[1:])):
+        trim = _couplet_trim(counted[index], counted[index + 1], rule, sentence.text[a1:b0])
         if trim is not None:
             found.append(Hit(a0, b1, rule.weight - (rule.trim_penalty if trim else 0)))
     return max(found, key=lambda hit: hit.weight, default=None)
 
 
-def _series(sentence: str, rule: Rule, marks: str) -> Hit | None:
+def _series(sentence: _Sentence, rule: Rule, marks: str) -> Hit | None:
     """The span of the first run of enough short clauses that begin alike.
 
     The first clause may carry a lead-in (才能做到有遵循、有行动、有成效): it is compared
     by its last characters, as many as the second clause has.
     """
-    spans = _clauses(sentence, marks)
-    texts = [_counted(sentence[a:b]) for a, b in spans]
+    spans, texts = sentence.spans, sentence.counted
     low, high = rule.clause_chars
     for start in range(len(texts) - rule.min_clauses + 1):
         second = texts[start + 1]
@@ -253,15 +282,15 @@ def _series(sentence: str, rule: Rule, marks: str) -> Hit | None:
     return None
 
 
-def _pattern(sentence: str, rule: Rule, marks: str) -> Hit | None:
+def _pattern(sentence: _Sentence, rule: Rule, marks: str) -> Hit | None:
     """Where the rule's pattern is found."""
-    match = rule.pattern.search(sentence) if rule.pattern else None
+    match = rule.pattern.search(sentence.text) if rule.pattern else None
     return Hit(*match.span(), rule.weight) if match else None
 
 
-def _quoted(sentence: str, rule: Rule, marks: str) -> Hit | None:
+def _quoted(sentence: _Sentence, rule: Rule, marks: str) -> Hit | None:
     """The span of a quoted slogan that is a couplet."""
-    for match in QUOTED.finditer(sentence):
+    for match in QUOTED.finditer(sentence.text):
         parts = [_counted(p) for p in re.split(f"[{re.escape(marks)}]", match.group(1)) if p]
         low, high = rule.clause_chars
         if len(parts) == 2 and len(parts[0]) == len(parts[1]) and low <= len(parts[0]) <= high \
@@ -273,12 +302,12 @@ def _quoted(sentence: str, rule: Rule, marks: str) -> Hit | None:
 _MATCHERS = {"couplet": _couplet, "series": _series, "pattern": _pattern, "quoted": _quoted}
 
 
-def _clauses_around(sentence: str, start: int, end: int, marks: str) -> str:
+def _clauses_around(sentence: _Sentence, start: int, end: int) -> str:
     """The whole clauses that hold the span, without the marks that separate them."""
-    spans = [(a, b) for a, b in _clauses(sentence, marks) if b > start and a < end]
+    spans = [(a, b) for a, b in sentence.spans if b > start and a < end]
     if not spans:
-        return sentence[start:end]
-    return sentence[spans[0][0]:spans[-1][1]].strip()
+        return sentence.text[start:end]
+    return sentence.text[spans[0][0]:spans[-1][1]].strip()
 
 
 def _unique(found: list[KeySentence]) -> list[KeySentence]:

@@ -22,12 +22,14 @@ class Place:
 
 def places(library: Library, speech_index: int) -> list[Place]:
     """Every paragraph of a speech's full text, in order, with its item; notes left out."""
+    placed = library.speeches[speech_index]
     owner: dict[Paragraph, PlacedItem] = {}
-    for placed_item in library.items:
-        if placed_item.speech_index == speech_index:
+    # The speech's own items, not a scan of the library's: this runs once per speech.
+    for part in placed.parts:
+        for placed_item in map(library.items.__getitem__, part.item_indexes):
             for paragraph in _all_paragraphs(placed_item.item):
                 owner.setdefault(paragraph, placed_item)
-    speech = library.speeches[speech_index].speech
+    speech = placed.speech
     return [
         Place(speech_index, ordinal, paragraph, owner.get(paragraph))
         for ordinal, paragraph in enumerate(numbered_paragraphs(speech), start=1)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .. import urls
 from ..data import load_yaml
@@ -34,9 +35,15 @@ class Cloze:
         return "".join(text for text, _ in self.pieces)
 
 
+@lru_cache(maxsize=1)
+def _rules() -> dict:
+    """The blanking rules of data/self_test.yml, read once per process (not to be changed)."""
+    return load_yaml(RULES_FILE)
+
+
 def cloze(headline: str, taxonomy: Taxonomy, rules: dict | None = None) -> Cloze:
     """Blank the key words of a headline: quoted words, else taxonomy words, else clause ends."""
-    rules = rules or load_yaml(RULES_FILE)
+    rules = rules or _rules()
     spans = [m.span(1) for m in QUOTED.finditer(headline)]
     if not spans:
         spans = _taxonomy_span(headline, taxonomy)
@@ -126,7 +133,7 @@ def self_test_page(library: Library, index: int) -> tuple[str, str]:
     """A speech's self-test: each part's items as cloze questions, answers on click."""
     placed = library.speeches[index]
     path = speech_aid_page(placed.slug, SELF_TEST)
-    rules = load_yaml(RULES_FILE)
+    rules = _rules()
     home = urls.relative(path, urls.speech_home(placed.slug))
     lines = [f"# 自测：{esc(placed.speech.title)}", "",
              f"先回想每条的要点，填出空格（＿）处的关键词，再点“看答案”核对。[返回导读]({home})", ""]
