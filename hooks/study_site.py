@@ -22,9 +22,10 @@ from mkdocs.structure.files import File
 from cjk_abbr import CjkAbbrExtension
 from speechkit.aids import Aids
 from speechkit.errors import SpeechError
-from speechkit.library import build_library, load_speech, speech_files
+from speechkit.library import ParsedSpeeches, build_library, speech_files
 from speechkit.rendering import HOME, navigation, render_library
-from speechkit.search_index import build_search_files, search_documents
+from speechkit.search_index import search_documents
+from speechkit.search_job import SearchJob
 from speechkit.topics import load_taxonomy
 
 if TYPE_CHECKING:
@@ -42,6 +43,12 @@ DEFAULT_SEARCH = "study"
 # How this process was started (on_startup): the command line cannot change between the
 # rebuilds of one `mkdocs serve`, so this is the one piece of state a rebuild may see.
 _PROCESS = {"dirty": False}
+# Parsed speeches kept between the rebuilds of `mkdocs serve` (MkDocs loads this hook
+# module once per process): a rebuild parses only the files that changed.
+_PARSED = ParsedSpeeches()
+# The search index being built in a second process, by site folder, from on_files until
+# on_post_build (or on_build_error) of the same build.
+_SEARCH_JOBS: dict[str, SearchJob] = {}
 
 
 class AidsConfig(base.Config):
@@ -142,6 +149,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     except (SpeechError, OSError) as error:
         raise PluginError(str(error)) from None
     speeches = [speech for speech in map(_load, paths) if speech is not None]
+    _PARSED.keep_only(paths)
     for speech in speeches:
         for warning in speech.warnings:
             # Advice about the text (no title line, no structure found), shown by
@@ -159,8 +167,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         _remove_others(folder, {page.path for page in pages})
     if settings.search == "study":
         docs = search_documents(library, lambda path: files.get_file_from_path(path).url)
-        for path, script in build_search_files(docs).items():
-            files.append(File.generated(config, path, content=script))
+        # Built beside the page rendering that follows, on another core; see on_post_build.
+        _SEARCH_JOBS[config.site_dir] = SearchJob(docs, config.site_dir)
     if config.nav is None:
         config.nav = _nav(files, navigation(library))
     return files
@@ -217,6 +225,25 @@ def _search_engine(config: MkDocsConfig) -> str:
     return (config.extra.get("study_site") or {}).get("search") or DEFAULT_SEARCH
 
 
+def on_post_build(config: MkDocsConfig) -> None:
+    """Wait for the search index of this build and put it in place."""
+    job = _SEARCH_JOBS.pop(config.site_dir, None)
+    if job is None:
+        return
+    try:
+        job.wait()
+    except SpeechError as error:
+        raise PluginError(str(error)) from None
+    log.debug(f"search index built in {job.seconds:.1f} s beside the pages")
+
+
+def on_build_error(error: Exception) -> None:
+    """A failed build: stop its search index job, if it has one."""
+    for job in _SEARCH_JOBS.values():
+        job.cancel()
+    _SEARCH_JOBS.clear()
+
+
 def _load(path: Path) -> Speech | None:
     """One speech, or None with one warning naming the file, so one bad file spares the rest."""
     try:
@@ -224,7 +251,7 @@ def _load(path: Path) -> Speech | None:
         if size > MAX_SPEECH_BYTES:
             limit = MAX_SPEECH_BYTES // 2**20
             raise SpeechError(path, f"{size / 2**20:.1f} MB is more than the {limit} MB a speech can be")
-        speech = load_speech(path)
+        speech = _PARSED.load(path)
     except (SpeechError, OSError) as error:
         log.warning(f"{error}; skipped")
         return None

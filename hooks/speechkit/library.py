@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from .cleaning import clean
 from .model import Item, Paragraph, Part, Speech
 from .numerals import write_numeral
 from .parsing import parse
-from .reading import read_source
+from .reading import decode_source, read_source
 from .topics import Related, Taxonomy, related_items, topics_of
 
 SPEECH_SUFFIXES = (".txt", ".md")
@@ -72,6 +73,36 @@ def speech_files(folder: str | Path) -> list[Path]:
 def load_speech(path: str | Path) -> Speech:
     """Read, clean and parse one file."""
     return parse(clean(read_source(path)))
+
+
+class ParsedSpeeches:
+    """The speeches parsed so far in this process, by file and content.
+
+    A rebuild under `mkdocs serve` reads every file again but cleans and parses only
+    those whose bytes changed, so an edit to one speech costs one speech's parse.
+    """
+
+    def __init__(self) -> None:
+        """An empty cache."""
+        self._by_path: dict[str, tuple[bytes, Speech]] = {}
+
+    def load(self, path: str | Path) -> Speech:
+        """``load_speech(path)``, parsed again only if the file's bytes changed."""
+        data = Path(path).read_bytes()
+        digest = hashlib.blake2b(data, digest_size=16).digest()
+        known = self._by_path.get(str(path))
+        if known is not None and known[0] == digest:
+            return known[1]
+        speech = parse(clean(decode_source(data, path)))
+        self._by_path[str(path)] = (digest, speech)
+        return speech
+
+    def keep_only(self, paths: list[Path]) -> None:
+        """Forget the speeches of files not in ``paths`` (deleted or renamed)."""
+        wanted = {str(path) for path in paths}
+        for path in list(self._by_path):
+            if path not in wanted:
+                del self._by_path[path]
 
 
 def build_library(speeches: list[Speech], taxonomy: Taxonomy) -> Library:
