@@ -68,3 +68,32 @@ def test_adding_a_speech_moves_no_page_and_same_titles_get_two_urls():
     assert [i.page for i in after.items[: len(before.items)]] == [i.page for i in before.items]
     assert after.speeches[4].slug == "在区基层党建工作推进会议上的讲话"
     assert after.speeches[5].slug == "在区基层党建工作推进会议上的讲话-zzz-copy"
+
+
+def test_crowded_dates_are_cut_into_runs_so_each_sidebar_section_stays_small():
+    from dataclasses import replace
+
+    from speechkit.catalog import GROUP_MAX, groups, nav_tree
+
+    seed = load_speech(SEED)
+    # One conference's 60 speeches on one day, and 30 speeches with no date.
+    dated = [replace(seed, title=f"讲话{n}", date="2024-05-06", path=f"/x/{n:03d}.txt") for n in range(60)]
+    undated = [replace(seed, title=f"未署日期{n}", date=None, path=f"/y/{n:03d}.txt") for n in range(30)]
+    library = build_library(dated + undated, TAXONOMY)
+
+    def leaves(node):
+        """The sections that list speeches (a speech's first child, 导读, is a page)."""
+        children = node[2]
+        if children[0][2][0][1] is not None:
+            return [node]
+        return [leaf for child in children for leaf in leaves(child)]
+
+    tree = nav_tree(library, lambda title, page=None, children=(): (title, page, children))
+    sections = [leaf for node in tree for leaf in leaves(node)]
+    assert all(len(section[2]) <= GROUP_MAX for section in sections)
+    listed = [speech[0] for section in sections for speech in section[2]]
+    assert sorted(listed) == sorted(p.speech.title for p in library.speeches)  # each once
+    titles = [section[0] for section in sections]
+    assert titles[:3] == ["2024年05月 第1–24篇", "2024年05月 第25–48篇", "2024年05月 第49–60篇"]
+    assert titles[3:] == ["未注明日期 第1–24篇", "未注明日期 第25–30篇"]
+    assert [len(g.speeches) for g in groups(library)] == [60, 30]  # the home page lists them all

@@ -12,7 +12,9 @@ from .escaping import escape_markdown as esc
 from .library import Library, PlacedSpeech
 
 UNDATED = "未注明日期"
-# More speeches than this in one year are grouped by month as well.
+# More speeches than this in one year are grouped by month as well, and a month (or the
+# undated ones) with more than this is cut into runs of this many: every page of a speech
+# lists its section's speeches in the sidebar, so a section's size bounds a page's size.
 GROUP_MAX = 24
 
 
@@ -26,7 +28,8 @@ class Group:
 
 
 def groups(library: Library) -> list[Group]:
-    """Speeches by year, newest first (undated last); a crowded year split by month."""
+    """Speeches by year, newest first (undated last); a crowded year split by month, a crowded
+    month into runs of GROUP_MAX."""
     ordered = sorted(library.speeches, key=_sort_key)
     result = []
     for year, members in groupby(ordered, key=lambda p: _year(p)):
@@ -35,11 +38,25 @@ def groups(library: Library) -> list[Group]:
         subgroups = ()
         if len(members) > GROUP_MAX and year != UNDATED:
             subgroups = tuple(
-                Group(f"{year}年{month}", tuple(ms))
+                _in_runs(Group(f"{year}年{month}", tuple(ms)))
                 for month, ms in groupby(members, key=lambda p: _month(p))
             )
-        result.append(Group(title, members, subgroups))
+            result.append(Group(title, members, subgroups))
+        else:
+            result.append(_in_runs(Group(title, members)))
     return result
+
+
+def _in_runs(group: Group) -> Group:
+    """The group, cut into runs of GROUP_MAX speeches (第1–24篇, 第25–48篇…) if it has more."""
+    members = group.speeches
+    if len(members) <= GROUP_MAX:
+        return group
+    runs = tuple(
+        Group(f"{group.title} 第{start + 1}–{min(start + GROUP_MAX, len(members))}篇", members[start:start + GROUP_MAX])
+        for start in range(0, len(members), GROUP_MAX)
+    )
+    return Group(group.title, members, runs)
 
 
 def home_lines(library: Library, tags_page: str) -> list[str]:
