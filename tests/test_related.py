@@ -1,4 +1,5 @@
-"""related_items: the fast ranking gives exactly what the plain definition gives."""
+"""related_items: the fast ranking gives exactly what the plain definition gives; past its
+cosine limit, a ranking that still keeps every promise a reader relies on."""
 
 from __future__ import annotations
 
@@ -6,10 +7,11 @@ import math
 from collections import Counter
 from types import SimpleNamespace
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from speechkit.topics import RELATED_MAX, related_items
+from speechkit.related import COSINE_LIMIT, RELATED_MAX, related_items
 
 TOPICS = ("党建", "作风", "民生", "安全")
 # Few characters, so that texts repeat, share bigrams and tie on score and cosine.
@@ -66,10 +68,34 @@ def test_ranking_matches_the_definition(rows):
     assert _plain(related_items(items, groups, tags)) == reference(items, groups, tags)
 
 
-def test_a_repeated_passage_elsewhere_ranks_first_and_its_own_part_never_does():
+@pytest.mark.parametrize("cosine_limit", [COSINE_LIMIT, 0])
+def test_a_repeated_passage_elsewhere_ranks_first_and_its_own_part_never_does(cosine_limit):
     texts = ["加强党建工作", "加强党建工作", "党建引领发展", "加强党建工作"]
     items = [SimpleNamespace(text=t) for t in texts]
     groups = [0, 1, 2, 0]
     tags = [("党建",)] * 4
-    first = related_items(items, groups, tags)[0]
+    first = related_items(items, groups, tags, cosine_limit)[0]
     assert [r.target for r in first] == [1, 2]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(TEXTS, st.integers(0, 6), st.sets(st.sampled_from(TOPICS))),
+        max_size=60,
+    ),
+    st.integers(0, 8),
+)
+def test_past_the_cosine_limit_links_still_share_a_topic_leave_the_part_and_fill_the_list(rows, cosine_limit):
+    items = [SimpleNamespace(text=text) for text, _, _ in rows]
+    groups = [group for _, group, _ in rows]
+    tags = [tuple(sorted(names)) for _, _, names in rows]
+    exact = reference(items, groups, tags)
+    for index, links in enumerate(related_items(items, groups, tags, cosine_limit)):
+        targets = [link.target for link in links]
+        assert len(set(targets)) == len(targets)
+        assert all(groups[t] != groups[index] and set(tags[t]) & set(tags[index]) for t in targets)
+        assert len(links) == len(exact[index])  # as many as there are to link, up to RELATED_MAX
+        if links:
+            # Text closeness is below 1, so no link can lose more than 1 of topic score to the best.
+            assert links[0].score >= exact[index][0][2] - 1

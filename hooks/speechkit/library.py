@@ -12,7 +12,8 @@ from .model import Item, Paragraph, Part, Speech
 from .numerals import write_numeral
 from .parsing import parse
 from .reading import decode_source, read_source
-from .topics import Related, Taxonomy, related_items, topics_of
+from .related import Related, related_items
+from .topics import Taxonomy, topics_of
 
 SPEECH_SUFFIXES = (".txt", ".md")
 
