@@ -3,7 +3,11 @@
 Usage: python scripts/make_library.py N OUT_DIR [--corpus DIR]
 
 Copy k of a corpus file gets its title line marked with the copy number (（第k辑）), so
-every speech has its own title and URL while keeping the structure real texts have.
+every speech has its own title and URL, and about one Chinese character in thirty of its
+body text swapped for another character of the same text (the first few of each line,
+where item markers stand, and the noise lines the cleaner drops are left alone), so that no two copies share a passage word
+for word: a real library repeats little, and the related-item ranking and the search
+index cost what distinct passages cost. The structure stays the one real texts have.
 The stress file of many articles (15_…) is left out: it is a test of robustness, not a
 speech a library holds a thousand times.
 """
@@ -11,6 +15,7 @@ speech a library holds a thousand times.
 from __future__ import annotations
 
 import argparse
+import random
 import shutil
 import sys
 from pathlib import Path
@@ -24,6 +29,10 @@ from speechkit.reading import read_source  # noqa: E402
 CORPUS = REPO.parent / "shared" / "corpus"
 SEED = REPO / "speeches" / "000_59878e9e95d0a7b5.txt"
 LEFT_OUT = ("15_",)
+# The share of characters a copy changes, and how many characters of a line keep their
+# place (一是、（一） and the like stay markers).
+CHANGED_SHARE = 1 / 30
+LINE_START_KEPT = 6
 
 
 def sources(corpus: Path = CORPUS) -> list[Path]:
@@ -40,19 +49,52 @@ def make_library(count: int, out: Path, corpus: Path = CORPUS) -> list[Path]:
         shutil.rmtree(out)
     out.mkdir(parents=True)
     files = sources(corpus)
-    title_lines = {path: load_speech(path).title_line for path in files}
+    parsed = {path: load_speech(path) for path in files}
+    title_lines = {path: speech.title_line for path, speech in parsed.items()}
+    # The lines a copy may change: those of kept paragraphs, not the title.
+    body_lines = {
+        path: {p.line for p in speech.paragraphs} - set(_title_lines(speech)) for path, speech in parsed.items()
+    }
     written = []
     for k in range(count):
         source = files[k % len(files)]
         copy = k // len(files) + 1
         decoded = read_source(source)
         text = decoded.text
-        if copy > 1 and title_lines[source]:
-            text = _mark_line(text, title_lines[source], f"（第{copy}辑）")
+        if copy > 1:
+            text = _vary(text, body_lines[source], random.Random(k))
+            if title_lines[source]:
+                text = _mark_line(text, title_lines[source], f"（第{copy}辑）")
         target = out / f"{k:04d}_{source.stem}.txt"
         target.write_bytes(text.encode(decoded.encoding))
         written.append(target)
     return written
+
+
+def _title_lines(speech) -> list[int]:
+    """The source lines of a speech's title."""
+    return [p.line for p in speech.title_paragraphs]
+
+
+def _vary(text: str, body: set[int], rng: random.Random) -> str:
+    """The text with CHANGED_SHARE of the Chinese characters of its ``body`` lines (not a
+    line's first LINE_START_KEPT) replaced by other characters of the same text."""
+    pool = [char for char in text if _is_han(char)]
+    lines = text.split("\n")
+    for number, line in enumerate(lines, start=1):
+        if number not in body or len(line) <= LINE_START_KEPT:
+            continue
+        chars = list(line)
+        for index in range(LINE_START_KEPT, len(chars)):
+            if _is_han(chars[index]) and rng.random() < CHANGED_SHARE:
+                chars[index] = rng.choice(pool)
+        lines[number - 1] = "".join(chars)
+    return "\n".join(lines)
+
+
+def _is_han(char: str) -> bool:
+    """A CJK unified ideograph of the basic block."""
+    return "\u4e00" <= char <= "\u9fff"
 
 
 def _mark_line(text: str, number: int, mark: str) -> str:
