@@ -10,6 +10,7 @@ import hashlib
 import logging
 import os
 import tempfile
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,13 +43,15 @@ MAX_SPEECH_BYTES = 2 * 2**20
 DEFAULT_SEARCH = "study"
 # How this process was started (on_startup): the command line cannot change between the
 # rebuilds of one `mkdocs serve`, so this is the one piece of state a rebuild may see.
-_PROCESS = {"dirty": False}
+_PROCESS = {"dirty": False, "serve": False}
 # Parsed speeches kept between the rebuilds of `mkdocs serve` (MkDocs loads this hook
 # module once per process): a rebuild parses only the files that changed.
 _PARSED = ParsedSpeeches()
 # The search index being built in a second process, by site folder, from on_files until
-# on_post_build (or on_build_error) of the same build.
+# on_post_build (or on_build_error) of the same build; under `mkdocs serve`, until a
+# thread has put it in place after the build (or the next build has stopped it).
 _SEARCH_JOBS: dict[str, SearchJob] = {}
+_FINISHING: dict[str, tuple[SearchJob, threading.Thread]] = {}
 
 
 class AidsConfig(base.Config):
@@ -97,8 +100,18 @@ def _topics_path(config: MkDocsConfig, settings: StudySiteConfig) -> Path:
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    """Note a --dirty process (`mkdocs serve --dirty`): its rebuilds render only changed pages."""
+    """Note a --dirty process (`mkdocs serve --dirty`: its rebuilds render only changed pages)
+    and a serving one (its builds do not wait for the search index)."""
     _PROCESS["dirty"] = dirty
+    _PROCESS["serve"] = command == "serve"
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Stop the search index the previous build of this site may still be finishing (serve)."""
+    if config.site_dir in _FINISHING:
+        job, thread = _FINISHING.pop(config.site_dir)
+        job.cancel()
+        thread.join()  # before MkDocs cleans the site folder the thread writes into
 
 
 @event_priority(100)
@@ -226,9 +239,15 @@ def _search_engine(config: MkDocsConfig) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Wait for the search index of this build and put it in place."""
+    """Wait for the search index of this build and put it in place; when serving, let a
+    thread do that, so an edited page shows without waiting for the index."""
     job = _SEARCH_JOBS.pop(config.site_dir, None)
     if job is None:
+        return
+    if _PROCESS["serve"]:
+        thread = threading.Thread(target=_finish_search, args=(job,), daemon=True)
+        _FINISHING[config.site_dir] = (job, thread)
+        thread.start()
         return
     try:
         job.wait()
@@ -237,10 +256,19 @@ def on_post_build(config: MkDocsConfig) -> None:
     log.debug(f"search index built in {job.seconds:.1f} s beside the pages")
 
 
+def _finish_search(job: SearchJob) -> None:
+    """Put a search index in place after the build (serve); a failure is a warning in the log."""
+    try:
+        job.wait()
+    except SpeechError as error:
+        log.warning(str(error))
+
+
 def on_build_error(error: Exception) -> None:
     """A failed build: stop its search index job, if it has one."""
     for job in _SEARCH_JOBS.values():
         job.cancel()
+        job.wait()
     _SEARCH_JOBS.clear()
 
 

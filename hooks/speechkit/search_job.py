@@ -34,6 +34,7 @@ class SearchJob:
         self.staging = self.target / f"{FOLDER}.partial"
         self.started = time.perf_counter()
         self.seconds: float | None = None  # how long the index took, once waited for
+        self.cancelled = False
         shutil.rmtree(self.staging, ignore_errors=True)
         self.staging.mkdir(parents=True)
         with open(self.staging / DOCS_FILE, "wb") as handle:
@@ -45,9 +46,15 @@ class SearchJob:
         )
 
     def wait(self) -> None:
-        """Wait for the index and put it in place as ``target``/search; raise SpeechError if it failed."""
+        """Wait for the index and put it in place as ``target``/search; raise SpeechError if it failed.
+
+        A cancelled job only has what it wrote removed.
+        """
         _, errors = self.process.communicate()
         self.seconds = time.perf_counter() - self.started
+        if self.cancelled:
+            shutil.rmtree(self.staging, ignore_errors=True)
+            return
         if self.process.returncode:
             shutil.rmtree(self.staging, ignore_errors=True)
             detail = errors.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no message"]
@@ -61,11 +68,10 @@ class SearchJob:
         self.staging.rmdir()
 
     def cancel(self) -> None:
-        """Stop the job and remove what it wrote (the build failed)."""
+        """Stop the job; its ``wait`` then removes what it wrote instead of putting it in place."""
+        self.cancelled = True
         if self.process.poll() is None:
             self.process.kill()
-        self.process.communicate()
-        shutil.rmtree(self.staging, ignore_errors=True)
 
 
 def write_index(folder: Path) -> None:

@@ -107,17 +107,27 @@ def _rule(entry: dict) -> Rule:
 
 def key_sentences(places: list[Place], rules: Rules) -> list[KeySentence]:
     """The best-scoring sentences of a speech's paragraphs, in the order they are spoken."""
+    chosen = _chosen(tuple(place.paragraph.text for place in places), rules)
+    return [KeySentence(text, names, score, places[at]) for at, text, names, score in chosen]
+
+
+@lru_cache(maxsize=4096)
+def _chosen(texts: tuple[str, ...], rules: Rules) -> tuple[tuple[int, str, tuple[str, ...], float], ...]:
+    """The key sentences of these paragraphs as (paragraph index, text, rules met, score).
+
+    Kept by text: the rebuilds of `mkdocs serve` judge again only a speech that changed.
+    """
     found = []
-    for place in places:
-        for sentence in split_sentences(place.paragraph.text, rules.sentence_marks):
+    for at, text in enumerate(texts):
+        for sentence in split_sentences(text, rules.sentence_marks):
             match = _judge(sentence, rules)
             if match is not None and match[2] >= rules.min_score:
-                found.append(KeySentence(match[0], match[1], match[2], place))
+                found.append((at, *match))
     found = _unique(found)
-    length = sum(len(place.paragraph.text) for place in places)
+    length = sum(map(len, texts))
     keep = min(rules.max_per_speech, max(rules.min_per_speech, math.ceil(length / 1000 * rules.per_thousand_chars)))
-    best = sorted(found, key=lambda k: (-k.score, len(k.text)))[:keep]
-    return sorted(best, key=found.index)
+    best = sorted(found, key=lambda k: (-k[3], len(k[1])))[:keep]
+    return tuple(sorted(best, key=found.index))
 
 
 def split_sentences(text: str, marks: str) -> list[str]:
@@ -310,13 +320,13 @@ def _clauses_around(sentence: _Sentence, start: int, end: int) -> str:
     return sentence.text[spans[0][0]:spans[-1][1]].strip()
 
 
-def _unique(found: list[KeySentence]) -> list[KeySentence]:
-    """Each text once (a slogan repeated later counts where it is first said)."""
+def _unique(found: list[tuple]) -> list[tuple]:
+    """Each text once (a slogan repeated later counts where it is first said); found: (at, text, …)."""
     seen: set[str] = set()
     unique = []
     for key in found:
-        if key.text not in seen:
-            seen.add(key.text)
+        if key[1] not in seen:
+            seen.add(key[1])
             unique.append(key)
     return unique
 
