@@ -8,21 +8,20 @@ import operator
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import filterfalse, groupby
+from itertools import chain, filterfalse, groupby
 
 from .model import Item
 
 # How many related items an item page lists.
 RELATED_MAX = 5
-# Text closeness is the cosine of two items' bigram counts, computed for at most this many
-# candidates per item. A library of many distinct speeches has thousands of items on a
-# common topic; past this many, the candidates of a score level are told apart by their
-# most distinctive bigrams instead (_SimilarText), which keeps the ranking near-linear.
-COSINE_LIMIT = 30
-# An item's signature: this many of its bigrams that the fewest other passages hold
-# (but some other does: a bigram of one passage alone finds nothing).
+# Text closeness: how many bigrams two passages' signatures share. A signature is this
+# many of a passage's bigrams that the fewest other passages hold (but some other does:
+# a bigram of one passage alone finds nothing), so closeness rewards the distinctive
+# phrases two items share (三会一课, 一碗水端平), not 工作 and 发展, and is found by looking
+# up an item's signature instead of comparing it with every item of its topics, which
+# keeps the ranking near-linear in the size of the library.
 SIGNATURE_SIZE = 16
-# A signature bigram shared by more passages than this tells too little to be looked up.
+# A signature bigram in more signatures than this tells too little: it does not count.
 POSTING_MAX = 50
 # What str.isalnum() rejects (\W is "not alphanumeric and not _"): left out of bigrams.
 NOT_ALNUM = re.compile(r"[\W_]+")
@@ -37,13 +36,12 @@ class Related:
     score: float
 
 
-def related_items(
-    items: list[Item], groups: list[object], tags: list[tuple[str, ...]], cosine_limit: int = COSINE_LIMIT
-) -> list[tuple[Related, ...]]:
+def related_items(items: list[Item], groups: list[object], tags: list[tuple[str, ...]]) -> list[tuple[Related, ...]]:
     """For each item, the items of other groups (parts) that share its topics.
 
-    Ranked by the shared topics, rarer topics counting more, then by how much text the
-    two items share (character bigrams), so that ties break toward the closer item.
+    Ranked by the shared topics, rarer topics counting more, plus the text closeness
+    (below 1), so that among items on the same topics the closer ones come first;
+    equal totals by item order.
     """
     rarity = _rarity(tags, len(items))
     profiles, profile_of = _profiles(items, tags)
@@ -60,7 +58,7 @@ def related_items(
                 levels_of[names] = _levels(names, by_names, rarity)
             # Enough candidates that RELATED_MAX remain once any member's own part is left out.
             room = RELATED_MAX + max(part_sizes[groups[m]] for m in profiles[own].members)
-            rankings[own] = _ranking(profiles, own, levels_of[names], similar, room, cosine_limit)
+            rankings[own] = _ranking(profiles, own, levels_of[names], similar.hits(own), room)
         best = _best_elsewhere(rankings[own], profiles, groups, index)
         result.append(
             tuple(Related(other, tuple(n for n in names if n in tags[other]), round(score, 3)) for other, score in best)
@@ -74,9 +72,7 @@ class _Profile:
 
     names: tuple[str, ...]
     members: list[int]  # item indexes, ascending
-    grams: Counter  # in the order the bigrams first occur in the text
-    keys: frozenset
-    square: int  # sum of the squared bigram counts, the squared norm
+    grams: list[str]  # distinct bigrams, in the order they first occur in the text
 
 
 @dataclass(frozen=True)
@@ -119,10 +115,8 @@ def _profiles(items: list[Item], tags: list[tuple[str, ...]]) -> tuple[list[_Pro
     for index, (item, names) in enumerate(zip(items, tags)):
         key = (item.text, names)
         if key not in index_of:
-            grams = _bigrams(item.text)
             index_of[key] = len(profiles)
-            square = sum(map(operator.mul, grams.values(), grams.values()))
-            profiles.append(_Profile(names, [], grams, frozenset(grams), square))
+            profiles.append(_Profile(names, [], _bigrams(item.text)))
         profiles[index_of[key]].members.append(index)
         profile_of.append(index_of[key])
     return profiles, profile_of
@@ -151,27 +145,18 @@ def _levels(names: tuple[str, ...], by_names: dict, rarity: dict[str, float]) ->
     return [levels[score] for score in sorted(levels, reverse=True)]
 
 
-def _ranking(
-    profiles: list[_Profile], own: int, levels: list[_Level], similar: _SimilarText, room: int, cosine_limit: int
-) -> list[_Candidate]:
+def _ranking(profiles: list[_Profile], own: int, levels: list[_Level], hits: Counter, room: int) -> list[_Candidate]:
     """The profiles that can rank in the top ``room`` items for profile ``own``, best first.
 
-    Levels are taken highest score first; closeness is at most 1, so once ``room`` items
+    Levels are taken highest score first; closeness is below 1, so once ``room`` items
     total more than a level's score + 1, no lower level can rank.
     """
     floor: list[float] = []  # the best ``room`` totals so far, one entry per item; least first
     ranked = []
-    budget = cosine_limit
     for level in levels:
         if len(floor) == room and level.score + 1 < floor[0]:
             break
-        if len(level) <= budget:
-            budget -= len(level)
-            closeness = ((other, similar.cosine(own, other)) for other in level.members())
-        else:
-            budget = 0
-            closeness = _by_signature(profiles, own, level, similar, room)
-        for other, close in closeness:
+        for other, close in _closest(profiles, level, hits, room):
             total = level.score + close
             ranked.append(_Candidate(total, other, level.score))
             for _ in range(min(room, len(profiles[other].members))):
@@ -183,73 +168,55 @@ def _ranking(
     return ranked
 
 
-def _by_signature(profiles: list[_Profile], own: int, level: _Level, similar: _SimilarText, room: int):
-    """A level too large to compare in full: (profile, closeness) for the profiles whose
-    signatures share bigrams with ``own``'s, closeness below 1 by bigrams shared; then
-    the first others, at closeness 0, until they hold ``room`` items."""
-    hits = similar.hits(own)
+def _closest(profiles: list[_Profile], level: _Level, hits: Counter, room: int):
+    """(profile, closeness) of a level's profiles that can rank: those whose signatures
+    share bigrams with the item's (``hits``), closest first; then, at closeness 0, the
+    others that hold one of the first ``room`` items among them (the rest tie and come later)."""
     near = sorted((p for p in hits if profiles[p].names in level.names), key=lambda p: (-hits[p], p))
     for number in near:
         yield number, hits[number] / (SIGNATURE_SIZE + 1)
-    taken, skip = 0, set(near)
+    skip = set(near)
+    first: list[int] = []  # the ``room`` smallest item indexes met so far, negated: a max-heap
+    # Profiles come in the order of their first item, and each one's items ascend.
     for number in level.members():
-        if taken >= room:
+        if number in skip:
+            continue
+        members = profiles[number].members
+        if len(first) == room and members[0] > -first[0]:
             return
-        if number not in skip:
-            yield number, 0.0
-            taken += len(profiles[number].members)
+        yield number, 0.0
+        for member in members:
+            if len(first) < room:
+                heapq.heappush(first, -member)
+            elif member < -first[0]:
+                heapq.heapreplace(first, -member)
+            else:
+                break
 
 
 class _SimilarText:
-    """How close two passages' texts are: the cosine of their bigram counts, or where
-    comparing an item with every candidate would cost too much, which passages share
-    its most distinctive bigrams (built on first use: a small library never pays for it).
-    """
+    """Each passage's signature, and which passages' signatures hold each bigram."""
 
     def __init__(self, profiles: list[_Profile]):
-        """Remember the profiles; the signatures are made when first needed."""
-        self._profiles = profiles
-        self._cosines: dict[tuple[int, int], float] = {}
-        self._signatures: list[list[str]] = []
-        self._index: dict[str, list[int]] = {}
-        self._hits: dict[int, Counter] = {}
-
-    def cosine(self, first: int, second: int) -> float:
-        """The cosine of two profiles' bigram counts, computed once for both rankings."""
-        key = (first, second) if first < second else (second, first)
-        value = self._cosines.get(key)
-        if value is None:
-            value = self._cosines[key] = _cosine(self._profiles[first], self._profiles[second])
-        return value
-
-    def hits(self, own: int) -> Counter:
-        """For each profile, how many of ``own``'s signature bigrams its signature holds too."""
-        if own not in self._hits:
-            if not self._signatures:
-                self._build()
-            found: Counter = Counter()
-            for gram in self._signatures[own]:
-                posting = self._index[gram]
-                if len(posting) <= POSTING_MAX:
-                    found.update(posting)
-            self._hits[own] = found
-        return self._hits[own]
-
-    def _build(self) -> None:
-        """Each profile's signature (its rarest shared bigrams, first occurrence breaking ties),
-        and for each signature bigram the profiles that have it in theirs, ascending."""
+        """Make every profile's signature: its rarest shared bigrams, first occurrence breaking ties."""
         spread: Counter = Counter()
-        for profile in self._profiles:
-            spread.update(profile.keys)
+        for profile in profiles:
+            spread.update(profile.grams)
         alone = {gram for gram, count in spread.items() if count == 1}
-        for number, profile in enumerate(self._profiles):
-            # Iterating the Counter follows the text, so equal spreads break the same way every build.
+        self._signatures: list[list[str]] = []
+        self._index: dict[str, list[int]] = {}  # bigram → profiles, ascending
+        for number, profile in enumerate(profiles):
             shared = filterfalse(alone.__contains__, profile.grams)
-            # sorted() is stable and, with a C key, faster than heapq.nsmallest for a few hundred.
+            # sorted() is stable (the text's order breaks ties) and, with a C key, fast.
             signature = sorted(shared, key=spread.__getitem__)[:SIGNATURE_SIZE]
             self._signatures.append(signature)
             for gram in signature:
                 self._index.setdefault(gram, []).append(number)
+
+    def hits(self, own: int) -> Counter:
+        """For each profile, how many of ``own``'s signature bigrams its signature holds too."""
+        postings = (self._index[gram] for gram in self._signatures[own])
+        return Counter(chain.from_iterable(p for p in postings if len(p) <= POSTING_MAX))
 
 
 def _best_elsewhere(
@@ -267,18 +234,7 @@ def _best_elsewhere(
     return found
 
 
-def _bigrams(text: str) -> Counter:
-    """Counts of the character pairs of a text, punctuation and spaces left out."""
+def _bigrams(text: str) -> list[str]:
+    """The distinct character pairs of a text in the order they first occur, punctuation and spaces left out."""
     chars = NOT_ALNUM.sub("", text)
-    return Counter(map(operator.add, chars, chars[1:]))
-
-
-def _cosine(first: _Profile, second: _Profile) -> float:
-    """Cosine similarity of two profiles' bigram counts."""
-    if not first.square or not second.square:
-        return 0.0
-    shared = first.keys & second.keys
-    # Integer sums, so the result is the same whatever order the shared bigrams come in;
-    # map() keeps the loop in C, the cost of the ranking of a large library.
-    dot = sum(map(operator.mul, map(first.grams.__getitem__, shared), map(second.grams.__getitem__, shared)))
-    return dot / math.sqrt(first.square * second.square)
+    return list(dict.fromkeys(map(operator.add, chars, chars[1:])))
