@@ -10,6 +10,9 @@ import yaml
 
 from .errors import SpeechError
 
+# libyaml's parser when PyYAML has it: the taxonomy is read at every build.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 @dataclass(frozen=True)
 class Topic:
     """One tag of the taxonomy and the keywords that put an item under it."""
@@ -39,7 +42,7 @@ def load_taxonomy(path: str | Path) -> Taxonomy:
     """Read and check a taxonomy file; errors name the file and the entry."""
     try:
         with open(path, encoding="utf-8") as handle:
-            data = yaml.safe_load(handle) or {}
+            data = yaml.load(handle, Loader=_LOADER) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise SpeechError(path, f"invalid YAML: {error}", mark.line + 1 if mark else None) from None
