@@ -24,7 +24,8 @@ from cjk_abbr import CjkAbbrExtension
 from speechkit.aids import Aids
 from speechkit.errors import SpeechError
 from speechkit.library import ParsedSpeeches, build_library, speech_files
-from speechkit.rendering import HOME, navigation, render_library
+from speechkit.jobs import Job
+from speechkit.rendering import HOME, analysed_pages, analysed_paths, navigation, ready_pages
 from speechkit.search_index import search_documents
 from speechkit.search_job import SearchJob
 from speechkit.topics import load_taxonomy
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
+    from speechkit.library import Library
     from speechkit.model import Speech
 
 log = logging.getLogger("mkdocs.hooks.study_site")
@@ -40,6 +42,9 @@ DEFAULT_TOPICS = Path(__file__).parent / "speechkit" / "data" / "topics.yml"
 # The longest real speeches and work reports are a few hundred KB; a bigger file is a
 # wrong file (a book, a log) whose pages and search index would take hours to build.
 MAX_SPEECH_BYTES = 2 * 2**20
+# Below this much speech text the analysed pages are made at once: a second process
+# costs more to start (a few tenths of a second) than they take.
+ANALYSE_APART_BYTES = 2**19
 DEFAULT_SEARCH = "study"
 # How this process was started (on_startup): the command line cannot change between the
 # rebuilds of one `mkdocs serve`, so this is the one piece of state a rebuild may see.
@@ -51,6 +56,8 @@ _PARSED = ParsedSpeeches()
 # on_post_build (or on_build_error) of the same build; under `mkdocs serve`, until a
 # thread has put it in place after the build (or the next build has stopped it).
 _SEARCH_JOBS: dict[str, SearchJob] = {}
+# The pages made in a second process, by site folder, from on_files to on_post_build.
+_ANALYSED: dict[str, "_Analysed"] = {}
 _FINISHING: dict[str, tuple[SearchJob, threading.Thread]] = {}
 
 
@@ -170,14 +177,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             log.info(warning)
         for dropped in speech.dropped:
             log.debug(f"{speech.path}:{dropped.line}: dropped ({dropped.reason}): {dropped.text}")
-    library = build_library(speeches, taxonomy)
+    aids = Aids(**settings.aids)
+    library, analysed = _analyse(speeches, taxonomy, aids)
+    _ANALYSED[config.site_dir] = analysed
     has_home = files.get_file_from_path(HOME) is not None
-    pages = render_library(library, home=not has_home, aids=Aids(**settings.aids))
-    folder = _pages_folder(config) if _PROCESS["dirty"] else None
-    for page in pages:
-        files.append(_generated_page(config, page.path, page.markdown, folder))
-    if folder is not None:
-        _remove_others(folder, {page.path for page in pages})
+    ready = [(page.path, page.markdown) for page in ready_pages(library, home=not has_home, aids=aids)]
+    _add_pages(files, config, ready, analysed_paths(library, aids), analysed)
     if settings.search == "study":
         docs = search_documents(library, lambda path: files.get_file_from_path(path).url)
         # Built beside the page rendering that follows, on another core; see on_post_build.
@@ -185,6 +190,89 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if config.nav is None:
         config.nav = _nav(files, navigation(library))
     return files
+
+
+def _analyse(speeches: list[Speech], taxonomy, aids: Aids) -> tuple[Library, _Analysed]:
+    """The library, and its analysed pages (items, 金句): made here for a small library,
+    else started in a second process (speechkit.analysed) that ranks related items and
+    key sentences while this one renders the other pages and MkDocs renders those.
+
+    Not in a --dirty build: MkDocs renders little there, and this process's caches
+    (parsed speeches, key sentences) make the analyses of an edit quicker here.
+    """
+    sources = [(speech.path, _PARSED.source(speech.path)) for speech in speeches]
+    apart = sum(len(data) for _, data in sources) >= ANALYSE_APART_BYTES and not _PROCESS["dirty"]
+    library = build_library(speeches, taxonomy, related=not apart)
+    if not apart:
+        return library, _Analysed(None, {page.path: page.markdown for page in analysed_pages(library, aids)})
+    job = Job("speechkit.analysed:render_analysed", sources, taxonomy, aids, what="the item and 金句 pages")
+    return library, _Analysed(job)
+
+
+def _add_pages(files: Files, config: MkDocsConfig, ready: list[tuple[str, str]], later: list[str], analysed) -> None:
+    """Add the generated pages: ``ready`` (path, Markdown), then the analysed ones at ``later``."""
+    if _PROCESS["dirty"]:
+        # A --dirty build keeps its pages on disk, each rewritten only if it changed.
+        folder = _pages_folder(config)
+        pages = ready + [(path, analysed.markdown(path)) for path in later]
+        for path, markdown in pages:
+            files.append(_generated_page(config, path, markdown, folder))
+        _remove_others(folder, {path for path, _ in pages})
+        return
+    # MkDocs reads pages in this order: the analysed ones last, by when they are ready.
+    for path, markdown in ready:
+        files.append(File.generated(config, path, content=markdown))
+    for path in later:
+        files.append(_AnalysedPage.of(config, path, analysed))
+
+
+class _Analysed:
+    """The analysed pages of one build: made at once, or its job's result waited for when first needed."""
+
+    def __init__(self, job: Job | None, pages: dict[str, str] | None = None):
+        """The running job, or the pages already made."""
+        self.job = job
+        self.pages = pages
+
+    def markdown(self, path: str) -> str:
+        """The Markdown of one analysed page."""
+        if self.pages is None:
+            try:
+                self.pages = self.job.result()
+            except SpeechError as error:
+                raise PluginError(str(error)) from None
+        return self.pages[path]
+
+
+class _AnalysedPage(File):
+    """A generated page whose Markdown comes from the analysis job when MkDocs reads it."""
+
+    _made: str | None = None
+    _analysed: _Analysed | None = None
+
+    @classmethod
+    def of(cls, config: MkDocsConfig, path: str, analysed: _Analysed) -> File:
+        """The page at ``path`` of ``analysed``."""
+        page = cls.generated(config, path, content="")
+        page._made, page._analysed = None, analysed
+        return page
+
+    @property
+    def _content(self) -> str | None:
+        """MkDocs reads a generated page's text here: made on first read."""
+        if self._made is None and self._analysed is not None:
+            self._made = _analysed_markdown(self._analysed, self.src_uri)
+        return self._made
+
+    @_content.setter
+    def _content(self, value: str | None) -> None:
+        """File.generated sets the text here."""
+        self._made = value
+
+
+def _analysed_markdown(analysed: _Analysed, path: str) -> str:
+    """One analysed page's Markdown (waiting for the job the first time)."""
+    return analysed.markdown(path)
 
 
 def _pages_folder(config: MkDocsConfig) -> Path:
@@ -241,6 +329,10 @@ def _search_engine(config: MkDocsConfig) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     """Wait for the search index of this build and put it in place; when serving, let a
     thread do that, so an edited page shows without waiting for the index."""
+    analysed = _ANALYSED.pop(config.site_dir, None)
+    if analysed is not None and analysed.job is not None and analysed.pages is None:
+        analysed.job.cancel()  # no page of it was read (all excluded): nothing to wait for
+        analysed.job.result()
     job = _SEARCH_JOBS.pop(config.site_dir, None)
     if job is None:
         return
@@ -265,7 +357,12 @@ def _finish_search(job: SearchJob) -> None:
 
 
 def on_build_error(error: Exception) -> None:
-    """A failed build: stop its search index job, if it has one."""
+    """A failed build: stop its jobs."""
+    for analysed in _ANALYSED.values():
+        if analysed.job is not None:
+            analysed.job.cancel()
+            analysed.job.result()
+    _ANALYSED.clear()
     for job in _SEARCH_JOBS.values():
         job.cancel()
         job.wait()

@@ -3,14 +3,16 @@
 Usage: python scripts/bench.py [--sizes 1,10,100,1000] [--serve-max N] [--keep DIR]
 
 For each library size N (scripts/make_library.py) it runs ``mkdocs build`` in a child
-process that times our own stages from inside the build (read, clean, parse,
-topics/related, render, search documents, and the hook's events as a whole, which
-include waiting for the search index built beside the pages in a second process) and
-reports its peak memory with that process's; builds the same pages written out as plain Markdown files with the same
-theme, settings and navigation but no hook and Material's own search (what a user would
-otherwise maintain by hand); and times one ``mkdocs serve`` rebuild after a
-one-character edit to one speech, until the change is visible over HTTP. It prints one
-table, then our stages per N. Nothing here asserts a time.
+process that times our own stages from inside the build (read, clean, parse, topics,
+the pages rendered at once, search documents) and all our time as a whole: the hook's
+events, and the analysed pages (items, 金句) handed to MkDocs as it reads them, waiting
+included. The search index and the analysed pages are made by second processes beside
+MkDocs' rendering; their CPU seconds are shown apart, and their peak memory is added to
+the build's. It also builds the same pages written out as plain Markdown files with the
+same theme, settings and navigation but no hook and Material's own search (what a user
+would otherwise maintain by hand), and times one ``mkdocs serve`` rebuild (plain and
+--dirty) after a one-character edit to one speech, until the change is visible over
+HTTP. It prints one table, then our stages per N. Nothing here asserts a time.
 """
 
 from __future__ import annotations
@@ -45,14 +47,18 @@ STAGES = (
     ("read", "speechkit.library", "decode_source"),
     ("clean", "speechkit.library", "clean"),
     ("parse", "speechkit.library", "parse"),
-    ("topics", "speechkit.library", "build_library"),
-    ("render", "speechkit.rendering", "render_library"),
+    ("library", "speechkit.library", "build_library"),
+    ("render", "speechkit.rendering", "ready_pages"),
     ("search docs", "speechkit.search_index", "search_documents"),
 )
-# The search index is built by a second process (speechkit.search_job) while MkDocs
-# renders pages; its CPU seconds are reported under this label, beside the stages.
-SEARCH_JOB = "search job"
+# The search index and the analysed pages (related items, 金句) are made by second
+# processes (speechkit.jobs) while MkDocs renders pages; their CPU seconds are reported
+# under this label, beside the stages.
+SECOND_PROCESS = "2nd process"
 HOOK_EVENTS = ("on_config", "on_files", "on_page_markdown", "on_post_build")
+# Our work that runs inside MkDocs' page reading: an analysed page's Markdown, handed over
+# (or waited for) when MkDocs first reads the page.
+HOOK_CALLS = ("_analysed_markdown",)
 # The edit made under `mkdocs serve`: one character of the text becomes this one.
 EDIT_MARK = "鑫"
 SERVE_TIMEOUT = 3600.0
@@ -89,7 +95,7 @@ def child(config: str, site: str, report: str, export: str) -> None:
     cli(["build", "-q", "-f", config, "-d", site], standalone_mode=False)
     own = resource.getrusage(resource.RUSAGE_SELF)
     job = resource.getrusage(resource.RUSAGE_CHILDREN)
-    seconds[SEARCH_JOB] = job.ru_utime + job.ru_stime
+    seconds[SECOND_PROCESS] = job.ru_utime + job.ru_stime
     # The two processes overlap in time: their peaks added is what the machine must hold at most.
     result = {"seconds": seconds, "peak_mb": (own.ru_maxrss + job.ru_maxrss) / 1024, "jieba": _jieba_loaded()}
     Path(report).write_text(json.dumps(result), encoding="utf-8")
@@ -131,29 +137,37 @@ def _time_hook_events(seconds: dict, export: Path | None) -> None:
     def run_validation(self, value):
         hooks = load(self, value)
         for module in hooks.values():
-            for event in HOOK_EVENTS:
+            for event in HOOK_EVENTS + HOOK_CALLS:
                 if hasattr(module, event):
                     setattr(module, event, _timed(getattr(module, event), f"hook {event}", seconds))
             if export is not None:
-                module.on_files = _exporting(module.on_files, export)
+                module.on_files, module.on_post_build = _exporting(module.on_files, module.on_post_build, export)
         return hooks
 
     config_options.Hooks.run_validation = run_validation
 
 
-def _exporting(on_files, export: Path):
-    """``on_files`` that also writes the generated pages and the nav to ``export`` (untimed)."""
-    def wrapper(files, config):
-        files = on_files(files, config)
-        for file in files.documentation_pages():
+def _exporting(on_files, on_post_build, export: Path):
+    """``on_files`` and ``on_post_build`` that also write the generated pages and the nav to
+    ``export`` (untimed), once the build has read every page: reading the analysed pages
+    right after on_files would wait for them before MkDocs needs them."""
+    built = {}
+
+    def files_wrapper(files, config):
+        built["files"] = files = on_files(files, config)
+        export.mkdir(parents=True, exist_ok=True)
+        (export / "nav.json").write_text(json.dumps(config.nav, ensure_ascii=False), encoding="utf-8")
+        return files
+
+    def post_build_wrapper(config):
+        for file in built["files"].documentation_pages():
             if file.generated_by:
                 target = export / "docs" / file.src_uri
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(file.content_string, encoding="utf-8")
-        (export / "nav.json").write_text(json.dumps(config.nav, ensure_ascii=False), encoding="utf-8")
-        return files
+        return on_post_build(config)
 
-    return wrapper
+    return files_wrapper, post_build_wrapper
 
 
 # -- the parent: builds, the hand-written site, serve ------------------------------------
@@ -288,7 +302,7 @@ def measure(n: int, work: Path, serve: bool) -> Row:
     hand_env = {**ENV, "PYTHONPATH": os.pathsep.join([str(REPO / "hooks"), ENV.get("PYTHONPATH", "")])}
     hand_s, hand_report = timed_build(handwritten_config(hand, export), hand / "site", env=hand_env)
     seconds = report["seconds"]
-    ours_s = sum(seconds.get(f"hook {event}", 0.0) for event in HOOK_EVENTS)
+    ours_s = sum(seconds.get(f"hook {event}", 0.0) for event in HOOK_EVENTS + HOOK_CALLS)
     serve_s = serve_rebuild(config, speeches) if serve else None
     dirty_s = serve_rebuild(config, speeches, dirty=True) if serve else None
     return Row(n, text_mb, build_s, ours_s, seconds, hand_s, report["peak_mb"], hand_report["peak_mb"],
@@ -302,7 +316,7 @@ def print_table(rows: list[Row]) -> None:
     for r in rows:
         print(f"{r.n:>5} {r.text_mb:8.1f} {r.build_s:8.1f} {r.ours_s / r.build_s:9.1%} {r.hand_s:7.1f} "
               f"{r.build_s / r.hand_s:6.2f} {r.peak_mb:8.0f} {r.hand_peak_mb:8.0f} {_seconds(r.serve_s, 8)} {_seconds(r.dirty_s, 9)}")
-    labels = [label for label, _, _ in STAGES] + [SEARCH_JOB]
+    labels = [label for label, _, _ in STAGES] + [SECOND_PROCESS]
     print()
     print(f"{'N':>5} " + " ".join(f"{label:>12}" for label in labels) + f" {'hook total':>11} {'parse MB/s':>10} {'jieba':>6}")
     for r in rows:

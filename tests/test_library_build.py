@@ -97,3 +97,11 @@ def test_crowded_dates_are_cut_into_runs_so_each_sidebar_section_stays_small():
     assert titles[:3] == ["2024年05月 第1–24篇", "2024年05月 第25–48篇", "2024年05月 第49–60篇"]
     assert titles[3:] == ["未注明日期 第1–24篇", "未注明日期 第25–30篇"]
     assert [len(g.speeches) for g in groups(library)] == [60, 30]  # the home page lists them all
+
+
+def test_the_corpus_library_is_large_enough_to_make_its_analysed_pages_in_a_second_process():
+    # The corpus build above then tests that path (items and 金句 read from the job).
+    from study_site import ANALYSE_APART_BYTES
+
+    size = sum(path.stat().st_size for path in [SEED, *corpus_files()])
+    assert size >= ANALYSE_APART_BYTES

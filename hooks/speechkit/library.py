@@ -85,7 +85,7 @@ class ParsedSpeeches:
 
     def __init__(self) -> None:
         """An empty cache."""
-        self._by_path: dict[str, tuple[bytes, Speech]] = {}
+        self._by_path: dict[str, tuple[bytes, Speech, bytes]] = {}  # digest, speech, the file's bytes
 
     def load(self, path: str | Path) -> Speech:
         """``load_speech(path)``, parsed again only if the file's bytes changed."""
@@ -95,8 +95,12 @@ class ParsedSpeeches:
         if known is not None and known[0] == digest:
             return known[1]
         speech = parse(clean(decode_source(data, path)))
-        self._by_path[str(path)] = (digest, speech)
+        self._by_path[str(path)] = (digest, speech, data)
         return speech
+
+    def source(self, path: str | Path) -> bytes:
+        """The bytes the speech of ``path`` was last parsed from."""
+        return self._by_path[str(path)][2]
 
     def keep_only(self, paths: list[Path]) -> None:
         """Forget the speeches of files not in ``paths`` (deleted or renamed)."""
@@ -106,8 +110,9 @@ class ParsedSpeeches:
                 del self._by_path[path]
 
 
-def build_library(speeches: list[Speech], taxonomy: Taxonomy) -> Library:
-    """Give speeches their slugs, tag their items and link related items."""
+def build_library(speeches: list[Speech], taxonomy: Taxonomy, related: bool = True) -> Library:
+    """Give speeches their slugs, tag their items and link related items (unless
+    ``related`` is False: each item then has none, and rendering.analysed_pages cannot run)."""
     placed_speeches = []
     placed_items: list[PlacedItem] = []
     for speech_index, (speech, slug) in enumerate(zip(speeches, _speech_slugs(speeches))):
@@ -130,12 +135,12 @@ def build_library(speeches: list[Speech], taxonomy: Taxonomy) -> Library:
                 )
             parts.append(PlacedPart(part, part_slug, tuple(range(first, len(placed_items)))))
         placed_speeches.append(PlacedSpeech(speech, slug, tuple(parts)))
-    related = related_items(
+    links = related_items(
         [p.item for p in placed_items],
         [(p.speech_index, p.part_index) for p in placed_items],
         [p.tags for p in placed_items],
-    )
-    return Library(tuple(placed_speeches), tuple(placed_items), tuple(related), taxonomy)
+    ) if related else [() for _ in placed_items]
+    return Library(tuple(placed_speeches), tuple(placed_items), tuple(links), taxonomy)
 
 
 def numbered_paragraphs(speech: Speech) -> list[Paragraph]:

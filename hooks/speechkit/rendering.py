@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import yaml
 
 from . import catalog, urls
-from .aids import Aids, aid_pages, speech_home_lines, with_tooltips
+from .aids import Aids, key_sentence_pages, key_sentence_paths, ready_aid_pages, speech_home_lines, with_tooltips
 from .escaping import escape_html
 from .escaping import escape_markdown as esc
 from .library import Library, PlacedItem, numbered_paragraphs
@@ -38,14 +38,32 @@ class NavEntry:
 
 def render_library(library: Library, home: bool = True, aids: Aids = Aids()) -> list[Page]:
     """Every generated page of the library, the home page first when asked for, then the study aids."""
+    return ready_pages(library, home, aids) + analysed_pages(library, aids)
+
+
+def ready_pages(library: Library, home: bool = True, aids: Aids = Aids()) -> list[Page]:
+    """The pages that need neither related items nor key sentences: the home page, each
+    speech's home, full text and parts, the glossary, self-tests and handouts."""
     pages = [_home_page(library)] if home else []
     for index, placed in enumerate(library.speeches):
         pages.append(_speech_page(library, index, aids))
         pages.append(_full_text_page(library, index))
         pages.extend(_part_page(library, index, part_index) for part_index in range(len(placed.parts)))
-    pages.extend(_item_page(library, item_index) for item_index in range(len(library.items)))
-    pages.extend(Page(path, markdown) for path, markdown in aid_pages(library, aids))
+    pages.extend(Page(path, markdown) for path, markdown in ready_aid_pages(library, aids))
     return [Page(p.path, with_tooltips(p.path, p.markdown, library, aids)) for p in pages]
+
+
+def analysed_pages(library: Library, aids: Aids = Aids()) -> list[Page]:
+    """The pages that need the library's costly analyses: every item page (its related
+    items) and every 金句 page. The library must have its related items ranked."""
+    pages = [_item_page(library, item_index) for item_index in range(len(library.items))]
+    pages.extend(Page(path, markdown) for path, markdown in key_sentence_pages(library, aids))
+    return [Page(p.path, with_tooltips(p.path, p.markdown, library, aids)) for p in pages]
+
+
+def analysed_paths(library: Library, aids: Aids = Aids()) -> list[str]:
+    """The paths analysed_pages makes, in its order, without the analyses."""
+    return [item.page for item in library.items] + key_sentence_paths(library, aids)
 
 
 def navigation(library: Library) -> tuple[NavEntry, ...]:

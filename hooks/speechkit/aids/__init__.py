@@ -1,7 +1,8 @@
 """Study aids built from the same model and terms file: glossary, 金句, mind map, self-test, handout.
 
 Each aid can be switched off (``Aids``). Everything here is plain Python that returns
-Markdown; rendering.py calls ``aid_pages``, ``speech_home_lines`` and ``with_tooltips``.
+Markdown; rendering.py calls ``ready_aid_pages``, ``key_sentence_pages``,
+``speech_home_lines`` and ``with_tooltips``.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from .key_sentences import key_sentences_page
 from .pages import GLOSSARY, HANDOUT, KEY_SENTENCES, SELF_TEST, speech_aid_page
 from .self_test import self_test_page
 
-__all__ = ["Aids", "aid_pages", "speech_home_lines", "with_tooltips"]
+__all__ = ["Aids", "aid_pages", "key_sentence_pages", "key_sentence_paths", "ready_aid_pages", "speech_home_lines", "with_tooltips"]
 
 
 @dataclass(frozen=True)
@@ -32,16 +33,33 @@ class Aids:
 
 
 def aid_pages(library: Library, aids: Aids) -> list[tuple[str, str]]:
-    """The aids' pages as (path, Markdown): the glossary, then each speech's pages."""
+    """The aids' pages as (path, Markdown)."""
+    return ready_aid_pages(library, aids) + key_sentence_pages(library, aids)
+
+
+def ready_aid_pages(library: Library, aids: Aids) -> list[tuple[str, str]]:
+    """The glossary, then each speech's self-test and handout."""
     pages = [glossary_page(library)] if aids.glossary else []
     for index, placed in enumerate(library.speeches):
-        if aids.key_sentences:
-            pages.append(key_sentences_page(library, index))
         if aids.self_test and placed.parts:
             pages.append(self_test_page(library, index))
         if aids.handout:
             pages.append(handout_page(library, index))
     return pages
+
+
+def key_sentence_pages(library: Library, aids: Aids) -> list[tuple[str, str]]:
+    """Each speech's 金句 page: the costly aid, which rendering.analysed_pages makes apart."""
+    if not aids.key_sentences:
+        return []
+    return [key_sentences_page(library, index) for index in range(len(library.speeches))]
+
+
+def key_sentence_paths(library: Library, aids: Aids) -> list[str]:
+    """The paths of key_sentence_pages, in its order, without making the pages."""
+    if not aids.key_sentences:
+        return []
+    return [speech_aid_page(placed.slug, KEY_SENTENCES) for placed in library.speeches]
 
 
 def speech_home_lines(library: Library, index: int, aids: Aids) -> list[str]:

@@ -1,0 +1,24 @@
+"""The analysed half of a library's pages, made from the speech files' bytes in a second process.
+
+Ranking related items and picking key sentences are the costliest steps of a build, and
+only the item pages and the 金句 pages need them. A build makes every other page at
+once and has this function make those (speechkit.jobs) while MkDocs renders the rest:
+it parses the same bytes again, so it finds the same library, slugs and paths.
+"""
+
+from __future__ import annotations
+
+from .aids import Aids
+from .cleaning import clean
+from .library import build_library
+from .parsing import parse
+from .reading import decode_source
+from .rendering import analysed_pages
+from .topics import Taxonomy
+
+
+def render_analysed(sources: list[tuple[str, bytes]], taxonomy: Taxonomy, aids: Aids) -> dict[str, str]:
+    """Path → Markdown of rendering.analysed_pages for the speeches read from (path, bytes)."""
+    speeches = [parse(clean(decode_source(data, path))) for path, data in sources]
+    library = build_library(speeches, taxonomy)
+    return {page.path: page.markdown for page in analysed_pages(library, aids)}

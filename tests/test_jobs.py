@@ -1,0 +1,42 @@
+"""Work done in a second process: the same pages as in this one, and failures reported."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import CORPUS, REPO, SEED
+from speechkit.aids import Aids
+from speechkit.errors import SpeechError
+from speechkit.jobs import Job
+from speechkit.library import build_library, load_speech
+from speechkit.rendering import analysed_pages, analysed_paths, render_library
+from speechkit.topics import load_taxonomy
+
+TAXONOMY = load_taxonomy(REPO / "hooks" / "speechkit" / "data" / "topics.yml")
+DENG = CORPUS / "08_deng_jiaoyu_gongzuo_huiyi_1978_gbk.txt"
+
+
+def test_the_second_process_makes_the_analysed_pages_this_one_would():
+    paths = [SEED, DENG]
+    sources = [(str(path), path.read_bytes()) for path in paths]
+    made = Job("speechkit.analysed:render_analysed", sources, TAXONOMY, Aids(), what="test").result()
+    library = build_library([load_speech(path) for path in paths], TAXONOMY)
+    expected = {page.path: page.markdown for page in analysed_pages(library)}
+    assert made == expected
+    unranked = build_library([load_speech(path) for path in paths], TAXONOMY, related=False)
+    assert list(made) == analysed_paths(unranked, Aids())
+    every = {page.path for page in render_library(library)}
+    assert set(made) <= every and any(path.endswith("金句.md") for path in made)
+
+
+def test_a_failing_job_names_what_failed_and_why():
+    job = Job("speechkit.analysed:render_analysed", None, TAXONOMY, Aids(), what="the item and 金句 pages")
+    with pytest.raises(SpeechError, match=r"the item and 金句 pages: failed in a second process: TypeError"):
+        job.result()
+
+
+def test_a_cancelled_job_returns_nothing():
+    sources = [(str(SEED), SEED.read_bytes())]
+    job = Job("speechkit.analysed:render_analysed", sources, TAXONOMY, Aids(), what="test")
+    job.cancel()
+    assert job.result() is None
