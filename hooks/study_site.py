@@ -1,7 +1,9 @@
 """MkDocs hook: turn the speeches folder into generated study pages.
 
-Thin adapter over the ``speechkit`` package beside it: each event guards, then calls into
-the core. Settings live under ``extra.study_site`` in mkdocs.yml.
+Adapter over the ``speechkit`` package beside it: each event guards, then calls into the
+core. Settings live under ``extra.study_site`` in mkdocs.yml. The search index, and for
+a large library the item and 金句 pages, are made by second processes (speechkit.jobs)
+while MkDocs renders the other pages; page_files.py hands the pages to MkDocs.
 """
 
 from __future__ import annotations
@@ -18,9 +20,9 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
 
 from cjk_abbr import CjkAbbrExtension
+from page_files import Analysed, add_pages
 from speechkit.aids import Aids
 from speechkit.errors import SpeechError
 from speechkit.library import ParsedSpeeches, build_library, speech_files
@@ -44,7 +46,7 @@ DEFAULT_TOPICS = Path(__file__).parent / "speechkit" / "data" / "topics.yml"
 MAX_SPEECH_BYTES = 2 * 2**20
 # Below this much speech text the analysed pages are made at once: a second process
 # costs more to start (a few tenths of a second) than they take.
-ANALYSE_APART_BYTES = 2**19
+ANALYSE_APART_BYTES = 2**17
 DEFAULT_SEARCH = "study"
 # How this process was started (on_startup): the command line cannot change between the
 # rebuilds of one `mkdocs serve`, so this is the one piece of state a rebuild may see.
@@ -56,9 +58,9 @@ _PARSED = ParsedSpeeches()
 # on_post_build (or on_build_error) of the same build; under `mkdocs serve`, until a
 # thread has put it in place after the build (or the next build has stopped it).
 _SEARCH_JOBS: dict[str, SearchJob] = {}
-# The pages made in a second process, by site folder, from on_files to on_post_build.
-_ANALYSED: dict[str, "_Analysed"] = {}
 _FINISHING: dict[str, tuple[SearchJob, threading.Thread]] = {}
+# The item and 金句 pages of a build, by site folder, from on_files to on_post_build.
+_ANALYSED: dict[str, Analysed] = {}
 
 
 class AidsConfig(base.Config):
@@ -182,7 +184,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _ANALYSED[config.site_dir] = analysed
     has_home = files.get_file_from_path(HOME) is not None
     ready = [(page.path, page.markdown) for page in ready_pages(library, home=not has_home, aids=aids)]
-    _add_pages(files, config, ready, analysed_paths(library, aids), analysed)
+    add_pages(files, config, ready, analysed_paths(library, aids), analysed, dirty=_PROCESS["dirty"])
     if settings.search == "study":
         docs = search_documents(library, lambda path: files.get_file_from_path(path).url)
         # Built beside the page rendering that follows, on another core; see on_post_build.
@@ -192,7 +194,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def _analyse(speeches: list[Speech], taxonomy, aids: Aids) -> tuple[Library, _Analysed]:
+def _analyse(speeches: list[Speech], taxonomy, aids: Aids) -> tuple[Library, Analysed]:
     """The library, and its analysed pages (items, 金句): made here for a small library,
     else started in a second process (speechkit.analysed) that ranks related items and
     key sentences while this one renders the other pages and MkDocs renders those.
@@ -204,114 +206,9 @@ def _analyse(speeches: list[Speech], taxonomy, aids: Aids) -> tuple[Library, _An
     apart = sum(len(data) for _, data in sources) >= ANALYSE_APART_BYTES and not _PROCESS["dirty"]
     library = build_library(speeches, taxonomy, related=not apart)
     if not apart:
-        return library, _Analysed(None, {page.path: page.markdown for page in analysed_pages(library, aids)})
+        return library, Analysed(None, {page.path: page.markdown for page in analysed_pages(library, aids)})
     job = Job("speechkit.analysed:render_analysed", sources, taxonomy, aids, what="the item and 金句 pages")
-    return library, _Analysed(job)
-
-
-def _add_pages(files: Files, config: MkDocsConfig, ready: list[tuple[str, str]], later: list[str], analysed) -> None:
-    """Add the generated pages: ``ready`` (path, Markdown), then the analysed ones at ``later``."""
-    if _PROCESS["dirty"]:
-        # A --dirty build keeps its pages on disk, each rewritten only if it changed.
-        folder = _pages_folder(config)
-        pages = ready + [(path, analysed.markdown(path)) for path in later]
-        for path, markdown in pages:
-            files.append(_generated_page(config, path, markdown, folder))
-        _remove_others(folder, {path for path, _ in pages})
-        return
-    # MkDocs reads pages in this order: the analysed ones last, by when they are ready.
-    for path, markdown in ready:
-        files.append(File.generated(config, path, content=markdown))
-    for path in later:
-        files.append(_AnalysedPage.of(config, path, analysed))
-
-
-class _Analysed:
-    """The analysed pages of one build: made at once, or its job's result waited for when first needed."""
-
-    def __init__(self, job: Job | None, pages: dict[str, str] | None = None):
-        """The running job, or the pages already made."""
-        self.job = job
-        self.pages = pages
-
-    def markdown(self, path: str) -> str:
-        """The Markdown of one analysed page."""
-        if self.pages is None:
-            try:
-                self.pages = self.job.result()
-            except SpeechError as error:
-                raise PluginError(str(error)) from None
-        return self.pages[path]
-
-
-class _AnalysedPage(File):
-    """A generated page whose Markdown comes from the analysis job when MkDocs reads it."""
-
-    _made: str | None = None
-    _analysed: _Analysed | None = None
-
-    @classmethod
-    def of(cls, config: MkDocsConfig, path: str, analysed: _Analysed) -> File:
-        """The page at ``path`` of ``analysed``."""
-        page = cls.generated(config, path, content="")
-        page._made, page._analysed = None, analysed
-        return page
-
-    @property
-    def _content(self) -> str | None:
-        """MkDocs reads a generated page's text here: made on first read."""
-        if self._made is None and self._analysed is not None:
-            self._made = _analysed_markdown(self._analysed, self.src_uri)
-        return self._made
-
-    @_content.setter
-    def _content(self, value: str | None) -> None:
-        """File.generated sets the text here."""
-        self._made = value
-
-
-def _analysed_markdown(analysed: _Analysed, path: str) -> str:
-    """One analysed page's Markdown (waiting for the job the first time)."""
-    return analysed.markdown(path)
-
-
-def _pages_folder(config: MkDocsConfig) -> Path:
-    """Where a --dirty build keeps the generated pages of this mkdocs.yml, outside docs/."""
-    digest = hashlib.sha256(str(config.config_file_path).encode()).hexdigest()[:16]
-    return Path(tempfile.gettempdir()) / f"study-site-pages-{digest}"
-
-
-def _generated_page(config: MkDocsConfig, path: str, markdown: str, folder: Path | None) -> File:
-    """A generated page, in memory; for a --dirty build, a file rewritten only when its Markdown changes.
-
-    MkDocs renders a file-backed page again only if its file is newer than the built
-    page, so under `mkdocs serve --dirty` an edit to one speech re-renders the pages whose
-    text changed, not the whole library. In-memory pages count as changed every time.
-    """
-    if folder is None:
-        return File.generated(config, path, content=markdown)
-    return File.generated(config, path, abs_src_path=str(_write_if_changed(folder / path, markdown)))
-
-
-def _write_if_changed(target: Path, text: str) -> Path:
-    """Write ``text`` to ``target`` unless it already holds it (keeping its time); return ``target``."""
-    data = text.encode("utf-8")
-    if target.is_file() and target.read_bytes() == data:
-        return target
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
-    partial.write_bytes(data)
-    os.replace(partial, target)  # a build reading at the same moment sees the old or the new page
-    return target
-
-
-def _remove_others(folder: Path, keep: set[str]) -> None:
-    """Delete the page files of pages this build no longer has (a removed speech)."""
-    for root, _, names in os.walk(folder):
-        for name in names:
-            path = Path(root, name)
-            if path.relative_to(folder).as_posix() not in keep:
-                path.unlink(missing_ok=True)
+    return library, Analysed(job)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
