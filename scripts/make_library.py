@@ -5,7 +5,8 @@ Usage: python scripts/make_library.py N OUT_DIR [--corpus DIR]
 Copy k of a corpus file gets its title line marked with the copy number (（第k辑）), so
 every speech has its own title and URL, and about one Chinese character in thirty of its
 body text swapped for another character of the same text (the first few of each line,
-where item markers stand, and the noise lines the cleaner drops are left alone), so that no two copies share a passage word
+where item markers stand, the title, date and speaker lines and the noise lines the
+cleaner drops are left alone), so that no two copies share a passage word
 for word: a real library repeats little, and the related-item ranking and the search
 index cost what distinct passages cost. The structure stays the one real texts have.
 The stress file of many articles (15_…) is left out: it is a test of robustness, not a
@@ -51,10 +52,8 @@ def make_library(count: int, out: Path, corpus: Path = CORPUS) -> list[Path]:
     files = sources(corpus)
     parsed = {path: load_speech(path) for path in files}
     title_lines = {path: speech.title_line for path, speech in parsed.items()}
-    # The lines a copy may change: those of kept paragraphs, not the title.
-    body_lines = {
-        path: {p.line for p in speech.paragraphs} - set(_title_lines(speech)) for path, speech in parsed.items()
-    }
+    # The lines a copy may change: those of kept paragraphs, not the title, date or speaker.
+    body_lines = {path: _body_lines(speech) for path, speech in parsed.items()}
     written = []
     for k in range(count):
         source = files[k % len(files)]
@@ -71,9 +70,10 @@ def make_library(count: int, out: Path, corpus: Path = CORPUS) -> list[Path]:
     return written
 
 
-def _title_lines(speech) -> list[int]:
-    """The source lines of a speech's title."""
-    return [p.line for p in speech.title_paragraphs]
+def _body_lines(speech) -> set[int]:
+    """The source lines of a speech's paragraphs, but not those of its title and front
+    lines (subtitle, date, speaker): a copy keeps its date and so its place in the library."""
+    return {p.line for p in speech.paragraphs} - {p.line for p in (*speech.title_paragraphs, *speech.front)}
 
 
 def _vary(text: str, body: set[int], rng: random.Random) -> str:
