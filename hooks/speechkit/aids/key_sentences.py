@@ -242,10 +242,10 @@ def _alike(a: str, b: str, rule: Rule) -> bool:
     """Same length, different, alike in enough places but not nearly everywhere."""
     if a == b:
         return False
-    pairs = [(x, y) for x, y in zip(a, b) if x == y]
-    if len(pairs) > rule.most_alike * len(a):
+    shared_chars = [x for x, y in zip(a, b) if x == y]  # in the same places
+    if len(shared_chars) > rule.most_alike * len(a):
         return False
-    same = sum(x not in rule.stop_chars for x, _ in pairs)
+    same = sum(x not in rule.stop_chars for x in shared_chars)
     needed = max(1, math.floor(rule.shared * len(a))) if rule.shared else 0
     if same < needed:
         return False  # most pairs of clauses end here, before the slower look inside
