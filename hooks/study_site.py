@@ -242,7 +242,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         job.wait()
     except SpeechError as error:
         raise PluginError(str(error)) from None
-    log.debug(f"search index built in {job.seconds:.1f} s beside the pages")
+    log.debug(f"search index in place {job.seconds:.1f} s after it was started")
 
 
 def _finish_search(job: SearchJob) -> None:

@@ -34,7 +34,7 @@ class Job:
         self.what = what
         self.folder = Path(tempfile.mkdtemp(prefix="study-site-job-"))
         self.started = time.perf_counter()
-        self.seconds: float | None = None  # from start to result, once waited for
+        self.seconds: float | None = None  # from start until its result was collected
         self.cancelled = False
         with open(self.folder / CALL_FILE, "wb") as handle:
             pickle.dump((function, args, later), handle, protocol=pickle.HIGHEST_PROTOCOL)
