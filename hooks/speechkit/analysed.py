@@ -9,16 +9,13 @@ it parses the same bytes again, so it finds the same library, slugs and paths.
 from __future__ import annotations
 
 from .aids import Aids
-from .cleaning import clean
-from .library import build_library
-from .parsing import parse
-from .reading import decode_source
+from .library import build_library, speech_from_bytes
 from .rendering import analysed_pages
 from .topics import Taxonomy
 
 
 def render_analysed(sources: list[tuple[str, bytes]], taxonomy: Taxonomy, aids: Aids) -> dict[str, str]:
     """Path → Markdown of rendering.analysed_pages for the speeches read from (path, bytes)."""
-    speeches = [parse(clean(decode_source(data, path))) for path, data in sources]
+    speeches = [speech_from_bytes(data, path) for path, data in sources]
     library = build_library(speeches, taxonomy)
     return {page.path: page.markdown for page in analysed_pages(library, aids)}

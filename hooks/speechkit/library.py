@@ -11,7 +11,7 @@ from .cleaning import clean
 from .model import Item, Paragraph, Part, Speech
 from .numerals import write_numeral
 from .parsing import parse
-from .reading import decode_source, read_source
+from .reading import decode_source
 from .related import Related, related_items
 from .topics import Taxonomy, topics_of
 
@@ -73,7 +73,12 @@ def speech_files(folder: str | Path) -> list[Path]:
 
 def load_speech(path: str | Path) -> Speech:
     """Read, clean and parse one file."""
-    return parse(clean(read_source(path)))
+    return speech_from_bytes(Path(path).read_bytes(), path)
+
+
+def speech_from_bytes(data: bytes, path: str | Path) -> Speech:
+    """Decode, clean and parse the bytes read from ``path``."""
+    return parse(clean(decode_source(data, path)))
 
 
 class ParsedSpeeches:
@@ -94,7 +99,7 @@ class ParsedSpeeches:
         known = self._by_path.get(str(path))
         if known is not None and known[0] == digest:
             return known[1]
-        speech = parse(clean(decode_source(data, path)))
+        speech = speech_from_bytes(data, path)
         self._by_path[str(path)] = (digest, speech, data)
         return speech
 
