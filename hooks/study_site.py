@@ -188,7 +188,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if settings.search == "study":
         docs = search_documents(library, lambda path: files.get_file_from_path(path).url)
         # Built beside the page rendering that follows, on another core; see on_post_build.
-        _SEARCH_JOBS[config.site_dir] = SearchJob(docs, config.site_dir)
+        try:
+            _SEARCH_JOBS[config.site_dir] = SearchJob(docs, config.site_dir)
+        except SpeechError as error:
+            raise PluginError(str(error)) from None
     if config.nav is None:
         config.nav = _nav(files, navigation(library))
     return files
@@ -205,10 +208,14 @@ def _analyse(speeches: list[Speech], taxonomy, aids: Aids) -> tuple[Library, Ana
     sources = [(speech.path, _PARSED.source(speech.path)) for speech in speeches]
     apart = sum(len(data) for _, data in sources) >= ANALYSE_APART_BYTES and not _PROCESS["dirty"]
     library = build_library(speeches, taxonomy, related=not apart)
-    if not apart:
-        return library, Analysed(None, {page.path: page.markdown for page in analysed_pages(library, aids)})
-    job = Job("speechkit.analysed:render_analysed", sources, taxonomy, aids, what="the item and 金句 pages")
-    return library, Analysed(job)
+    if apart:
+        try:
+            job = Job("speechkit.analysed:render_analysed", sources, taxonomy, aids, what="the item and 金句 pages")
+            return library, Analysed(job)
+        except SpeechError as error:
+            log.info(f"{error}; making them in this process")
+            library = build_library(speeches, taxonomy)
+    return library, Analysed(None, {page.path: page.markdown for page in analysed_pages(library, aids)})
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -40,3 +40,9 @@ def test_a_cancelled_job_returns_nothing():
     job = Job("speechkit.analysed:render_analysed", sources, TAXONOMY, Aids(), what="test")
     job.cancel()
     assert job.result() is None
+
+
+def test_a_job_that_cannot_start_says_so(monkeypatch):
+    monkeypatch.setattr("sys.executable", "/nonexistent/python")
+    with pytest.raises(SpeechError, match="the index: cannot start a second process"):
+        Job("speechkit.search_job:write_index", [], "/tmp", what="the index")

@@ -39,11 +39,15 @@ class Job:
         with open(self.folder / CALL_FILE, "wb") as handle:
             pickle.dump((function, args, later), handle, protocol=pickle.HIGHEST_PROTOCOL)
         path = os.pathsep.join(filter(None, [str(HOOKS_DIR), os.environ.get("PYTHONPATH")]))
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "speechkit.jobs", str(self.folder)],
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-            env={**os.environ, "PYTHONPATH": path},
-        )
+        try:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "speechkit.jobs", str(self.folder)],
+                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                env={**os.environ, "PYTHONPATH": path},
+            )
+        except OSError as error:  # no process left to start, no Python at sys.executable
+            shutil.rmtree(self.folder, ignore_errors=True)
+            raise SpeechError(what, f"cannot start a second process: {error}") from None
 
     def result(self):
         """Wait for the function's return value; raise SpeechError naming the job if it failed.
