@@ -22,13 +22,11 @@ import json
 import os
 import resource
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.parse
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +37,7 @@ sys.path.insert(0, str(REPO / "tests"))
 sys.path.insert(0, str(REPO / "scripts"))
 sys.path.insert(0, str(REPO / "hooks"))
 
+from browser import fetch_text, free_port  # noqa: E402
 from make_library import make_library  # noqa: E402
 from sitebuild import library_of, page_url, write_config  # noqa: E402
 
@@ -221,7 +220,7 @@ def _extensions_with_cjk_abbr() -> str:
 def serve_rebuild(config: Path, speeches: Path, dirty: bool = False) -> float:
     """Seconds from a one-character edit of a speech to the change showing over HTTP under `mkdocs serve`."""
     target, position, url_path = _edit_point(speeches)
-    port = _free_port()
+    port = free_port()
     log = open(config.parent / f"serve{'-dirty' if dirty else ''}.log", "w")
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}", *(["--dirty"] if dirty else [])],
@@ -260,33 +259,17 @@ def _edit_point(speeches: Path) -> tuple[Path, int, str]:
     return path, position, page_url(urls.full_text(placed.slug))
 
 
-def _free_port() -> int:
-    """A TCP port free on 127.0.0.1 right now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def _wait_for(url: str, done, server: subprocess.Popen) -> str:
     """Poll ``url`` until ``done(page)``; the page text (None while it cannot be fetched)."""
     deadline = time.perf_counter() + SERVE_TIMEOUT
     while time.perf_counter() < deadline:
         if server.poll() is not None:
             raise SystemExit(f"mkdocs serve exited with {server.returncode}")
-        page = _fetch(url)
+        page = fetch_text(url)
         if done(page):
             return page
         time.sleep(0.05)
     raise SystemExit(f"{url} did not change within {SERVE_TIMEOUT} s")
-
-
-def _fetch(url: str) -> str | None:
-    """The page at ``url``, or None."""
-    try:
-        with urllib.request.urlopen(url, timeout=30) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return None
 
 
 def measure(n: int, work: Path, serve: bool) -> Row:

@@ -6,7 +6,9 @@ import contextlib
 import functools
 import http.server
 import shutil
+import socket
 import threading
+import urllib.request
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -22,6 +24,22 @@ CHROMIUM_ARGS = [
 ]
 LOCAL_HOSTS = {"127.0.0.1"}
 LOCAL_SCHEMES = {"data", "blob", "file"}
+
+
+def free_port() -> int:
+    """A port of 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch_text(url: str, timeout: float = 30) -> str | None:
+    """The text at ``url`` (UTF-8), or None while it cannot be fetched."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -19,7 +19,7 @@ from urllib.parse import quote, unquote
 
 import pytest
 
-from browser import open_browser, search
+from browser import free_port, open_browser, search
 from sitebuild import REPO, SEED_PAGES, SEED_TITLE, built, page_url, write_config
 
 CONFIG = REPO / "deploy" / "nginx" / "study-site.conf"
@@ -47,13 +47,6 @@ http {{
     include {tmp}/study-site.conf;
 }}
 """
-
-
-def free_port() -> int:
-    """A port of 127.0.0.1 that nothing listens on right now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def site_config(root: Path, port: int) -> str:

@@ -5,34 +5,17 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
 import urllib.parse
-import urllib.request
 
+from browser import fetch_text, free_port
 from conftest import SEED
 from sitebuild import library_of, page_url, write_config
 
 EDIT_MARK = "鑫"
 TIMEOUT = 120
-
-
-def _free_port() -> int:
-    """A TCP port free on 127.0.0.1 right now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _fetch(url: str) -> str | None:
-    """The text at ``url``, or None while it cannot be fetched."""
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return None
 
 
 def _wait_until(done, server: subprocess.Popen, what: str) -> None:
@@ -48,12 +31,12 @@ def _wait_until(done, server: subprocess.Popen, what: str) -> None:
 
 def _index_holds(base: str, text: str) -> bool:
     """Whether a document of the served search index holds ``text``."""
-    manifest = _fetch(f"{base}search/manifest.js")
+    manifest = fetch_text(f"{base}search/manifest.js")
     if manifest is None:
         return False
     gaps = re.search(r'"chunks":\[([\d,]*)\]', manifest).group(1)
     chunks = len(gaps.split(",")) if gaps else 0
-    return any(text in (_fetch(f"{base}search/chunks/{n}.js") or "") for n in range(chunks))
+    return any(text in (fetch_text(f"{base}search/chunks/{n}.js") or "") for n in range(chunks))
 
 
 def test_an_edit_shows_on_the_page_and_then_in_the_search_index(tmp_path):
@@ -65,7 +48,7 @@ def test_an_edit_shows_on_the_page_and_then_in_the_search_index(tmp_path):
     placed = library_of(speeches).speeches[0]
     from speechkit import urls
 
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}/"
     page = base + urllib.parse.quote(page_url(urls.full_text(placed.slug)))
     server = subprocess.Popen(
@@ -79,7 +62,7 @@ def test_an_edit_shows_on_the_page_and_then_in_the_search_index(tmp_path):
         closing = placed.speech.paragraphs[-1].text
         at = text.index(closing) + len(closing) // 2
         source.write_text(text[:at] + EDIT_MARK + text[at + 1:], encoding="utf-8")
-        _wait_until(lambda: EDIT_MARK in (_fetch(page) or ""), server, "the edit did not show on its page")
+        _wait_until(lambda: EDIT_MARK in (fetch_text(page) or ""), server, "the edit did not show on its page")
         _wait_until(lambda: _index_holds(base, EDIT_MARK), server, "the edit did not reach the search index")
     finally:
         server.terminate()
