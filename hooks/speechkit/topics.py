@@ -8,10 +8,8 @@ from pathlib import Path
 
 import yaml
 
+from .data import read_yaml_file
 from .errors import SpeechError
-
-# libyaml's parser when PyYAML has it: the taxonomy is read at every build.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 @dataclass(frozen=True)
 class Topic:
@@ -41,8 +39,7 @@ class Taxonomy:
 def load_taxonomy(path: str | Path) -> Taxonomy:
     """Read and check a taxonomy file; errors name the file and the entry."""
     try:
-        with open(path, encoding="utf-8") as handle:
-            data = yaml.load(handle, Loader=_LOADER) or {}
+        data = read_yaml_file(path) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise SpeechError(path, f"invalid YAML: {error}", mark.line + 1 if mark else None) from None

@@ -7,11 +7,16 @@ from pathlib import Path
 import yaml
 
 DATA_DIR = Path(__file__).parent
-# libyaml's parser when PyYAML has it: the study aids read their rules once per speech.
+# libyaml's parser when PyYAML has it: several times faster than PyYAML's, and as safe.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def load_yaml(name: str) -> dict:
     """Load one of the package's YAML data files."""
-    with open(DATA_DIR / name, encoding="utf-8") as handle:
+    return read_yaml_file(DATA_DIR / name)
+
+
+def read_yaml_file(path: str | Path):
+    """The data of a YAML file (safe loading); raises yaml.YAMLError for invalid YAML."""
+    with open(path, encoding="utf-8") as handle:
         return yaml.load(handle, Loader=_LOADER)
