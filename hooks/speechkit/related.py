@@ -92,10 +92,6 @@ class _Level:
     lists: list[list[int]]  # ascending profile ids, one list per set of topics
     names: set[tuple[str, ...]] = field(default_factory=set)  # those sets of topics
 
-    def __len__(self) -> int:
-        """How many profiles the level holds."""
-        return sum(map(len, self.lists))
-
     def members(self):
         """The level's profiles, ascending."""
         return heapq.merge(*self.lists)
