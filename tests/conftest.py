@@ -27,6 +27,15 @@ def corpus_files() -> list[Path]:
     return files
 
 
+def parse_text(text: str, path: str = "t.txt"):
+    """Parse a literal text as if it were a file."""
+    from speechkit.cleaning import clean
+    from speechkit.parsing import parse
+    from speechkit.reading import Source
+
+    return parse(clean(Source(path, text, "utf-8")))
+
+
 @pytest.fixture(scope="session")
 def seed_speech():
     """The seed speech, read, cleaned and parsed once."""

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from speechkit.cleaning import clean
-from speechkit.parsing import headline, parse
-from speechkit.reading import Source
+from conftest import parse_text
+from speechkit.parsing import headline
 
 SEED_HEADLINES = {
     "问题": [
@@ -29,11 +28,6 @@ SEED_HEADLINES = {
         ("三要", "把党建工作做“巧”"),
     ],
 }
-
-
-def parse_text(text: str, path: str = "t.txt"):
-    """Parse a literal text as if it were a file."""
-    return parse(clean(Source(path, text, "utf-8")))
 
 
 def test_seed_title_and_salutation(seed_speech):

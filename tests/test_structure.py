@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from speechkit.cleaning import clean
-from speechkit.parsing import parse
-from speechkit.reading import Source
+from conftest import parse_text
 
 REPORT = """政府工作报告
 ——2024年3月5日在第十四届全国人民代表大会第二次会议上
@@ -25,11 +23,6 @@ REPORT = """政府工作报告
 促进消费稳定增长。积极扩大有效投资。
 各位代表！让我们更加紧密地团结起来。
 """
-
-
-def parse_text(text: str, path: str = "t.txt"):
-    """Parse a literal text as if it were a file."""
-    return parse(clean(Source(path, text, "utf-8")))
 
 
 def test_a_report_nests_sections_over_subsections_over_points():
