@@ -1,8 +1,14 @@
-"""The one error type the core raises."""
+"""The one error type the core raises, and the one record of a problem it reports."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+
+
+def _where(path: str, line: int | None) -> str:
+    """path:line, or the path alone when the line is not known."""
+    return f"{path}:{line}" if line is not None else path
 
 
 class SpeechError(ValueError):
@@ -12,5 +18,20 @@ class SpeechError(ValueError):
         self.path = str(path)
         self.line = line
         self.reason = message
-        where = f"{self.path}:{line}" if line is not None else self.path
-        super().__init__(f"{where}: {message}")
+        super().__init__(f"{_where(self.path, line)}: {message}")
+
+    def notice(self) -> Notice:
+        """The error as a Notice (a file that was skipped because of it)."""
+        return Notice(self.path, self.line, self.reason)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A problem with one input file that the build reports as a warning: where and what."""
+
+    path: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        return f"{_where(self.path, self.line)}: {self.message}"

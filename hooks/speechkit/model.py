@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .errors import Notice
+
 
 @dataclass(frozen=True)
 class Paragraph:
@@ -80,6 +82,9 @@ class Speech:
     front: tuple[Paragraph, ...] = ()  # subtitle, date, speaker lines and editor's notes
     footnotes: tuple[Paragraph, ...] = ()  # the 注释 / 名词解释 block, heading first
     title_paragraphs: tuple[Paragraph, ...] = ()  # the line(s) the title was read from
+    # What degraded the reading of this file (a bad front-matter value, a line in another
+    # encoding): reported as warnings, so a publish build fails; ``warnings`` are advice.
+    problems: tuple[Notice, ...] = ()
 
     @property
     def items(self) -> tuple[Item, ...]:
