@@ -1,18 +1,16 @@
 """MkDocs hook: turn the speeches folder into generated study pages.
 
-Adapter over the ``speechkit`` package beside it: each event guards, then calls into the
-core. Settings live under ``extra.study_site`` in mkdocs.yml. The search index, and for
-a large library the item and 金句 pages, are made by second processes (speechkit.jobs)
-while MkDocs renders the other pages; page_files.py hands the pages to MkDocs.
+Adapter over the ``speechkit`` package beside it: each event guards, then calls the
+build's object (speechkit.build). Settings live under ``extra.study_site`` in mkdocs.yml
+and are checked once per build. A problem with one input file is a warning naming it
+(so a strict publish build fails) and a line on the site's 维护提示 page; the rest of the
+site builds, and `mkdocs serve` keeps serving.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
-import tempfile
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,47 +18,26 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.utils.meta import get_data
 
 from cjk_abbr import CjkAbbrExtension
-from page_files import Analysed, add_pages
+from page_files import add_pages
 from speechkit.aids import Aids
+from speechkit.build import DEFAULT_TOPICS, Build, Session, Settings
 from speechkit.errors import SpeechError
-from speechkit.library import ParsedSpeeches, build_library, speech_files
-from speechkit.jobs import Job
-from speechkit.rendering import HOME, analysed_pages, analysed_paths, navigation, ready_pages
-from speechkit.search_index import search_documents
-from speechkit.search_job import SearchJob
-from speechkit.topics import load_taxonomy
+from speechkit.rendering import HOME, SITE_PAGES, navigation
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
-    from speechkit.library import Library
-    from speechkit.model import Speech
 
 log = logging.getLogger("mkdocs.hooks.study_site")
-DEFAULT_TOPICS = Path(__file__).parent / "speechkit" / "data" / "topics.yml"
-# The longest real speeches and work reports are a few hundred KB; a bigger file is a
-# wrong file (a book, a log) whose pages and search index would take hours to build.
-MAX_SPEECH_BYTES = 2 * 2**20
-# Below this much speech text the analysed pages are made at once: a second process
-# costs more to start (a few tenths of a second) than they take.
-ANALYSE_APART_BYTES = 2**17
 DEFAULT_SEARCH = "study"
-# How this process was started (on_startup): the command line cannot change between the
-# rebuilds of one `mkdocs serve`, so this is the one piece of state a rebuild may see.
-_PROCESS = {"dirty": False, "serve": False}
-# Parsed speeches kept between the rebuilds of `mkdocs serve` (MkDocs loads this hook
-# module once per process): a rebuild parses only the files that changed.
-_PARSED = ParsedSpeeches()
-# The search index being built in a second process, by site folder, from on_files until
-# on_post_build (or on_build_error) of the same build; under `mkdocs serve`, until a
-# thread has put it in place after the build (or the next build has stopped it).
-_SEARCH_JOBS: dict[str, SearchJob] = {}
-_FINISHING: dict[str, tuple[SearchJob, threading.Thread]] = {}
-# The item and 金句 pages of a build, by site folder, from on_files to on_post_build.
-_ANALYSED: dict[str, Analysed] = {}
+# The process's session (caches kept between the rebuilds of `mkdocs serve`, its temp
+# folder and guard), and the build in progress. MkDocs loads a hook module once per
+# process and runs its builds one after another, so there is at most one of each.
+_STATE: dict = {"session": None, "build": None}
 
 
 class AidsConfig(base.Config):
@@ -84,94 +61,91 @@ class StudySiteConfig(base.Config):
     aids = c.SubConfig(AidsConfig)
 
 
-def _settings(config: MkDocsConfig) -> StudySiteConfig:
-    """Validate extra.study_site, reporting every bad key at once."""
-    settings = StudySiteConfig(config_file_path=config.config_file_path)
-    settings.load_dict(dict(config.extra.get("study_site") or {}))
-    errors, warnings = settings.validate()
+def _settings(config: MkDocsConfig) -> Settings:
+    """Check extra.study_site, reporting every bad key at once; paths relative to mkdocs.yml."""
+    checked = StudySiteConfig(config_file_path=config.config_file_path)
+    checked.load_dict(dict(config.extra.get("study_site") or {}))
+    errors, warnings = checked.validate()
     for key, warning in warnings:
         log.warning(f"extra.study_site.{key}: {warning}")
     if errors:
-        raise PluginError(
-            "; ".join(f"extra.study_site.{key}: {error}" for key, error in errors)
-        )
-    return settings
+        raise PluginError("; ".join(f"extra.study_site.{key}: {error}" for key, error in errors))
+    here = Path(config.config_file_path or "mkdocs.yml").parent
+    return Settings(
+        speeches=here / checked.speeches,
+        topics=here / checked.topics if checked.topics else DEFAULT_TOPICS,
+        search=checked.search,
+        aids=Aids(**checked.aids),
+    )
 
 
-def _resolve(config: MkDocsConfig, path: str) -> Path:
-    """A settings path, relative to mkdocs.yml."""
-    return Path(config.config_file_path).parent / path
+def _session() -> Session:
+    """The process's session (one is made if on_startup did not run, as in some tools)."""
+    if _STATE["session"] is None:
+        _STATE["session"] = Session()
+    return _STATE["session"]
 
 
-def _topics_path(config: MkDocsConfig, settings: StudySiteConfig) -> Path:
-    """The taxonomy file in use."""
-    return _resolve(config, settings.topics) if settings.topics else DEFAULT_TOPICS
+def _build() -> Build:
+    """The build in progress."""
+    return _STATE["build"]
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    """Note a --dirty process (`mkdocs serve --dirty`: its rebuilds render only changed pages)
-    and a serving one (its builds do not wait for the search index)."""
-    _PROCESS["dirty"] = dirty
-    _PROCESS["serve"] = command == "serve"
+    """Start the session: a serving one does not wait for the search index; --dirty renders
+    only the pages whose text changed."""
+    _STATE["session"] = Session(serving=command == "serve", dirty=dirty)
 
 
-def on_pre_build(config: MkDocsConfig) -> None:
-    """Stop the search index the previous build of this site may still be finishing (serve)."""
-    if config.site_dir in _FINISHING:
-        job, thread = _FINISHING.pop(config.site_dir)
-        job.cancel()
-        thread.join()  # before MkDocs cleans the site folder the thread writes into
+def on_shutdown() -> None:
+    """End the session: nothing it started or wrote to temp folders outlives it."""
+    if _STATE["session"] is not None:
+        _STATE["session"].close()
+        _STATE["session"] = None
 
 
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Choose the search engine; for Material's, hand jieba the taxonomy's terms first."""
+    """Start this build: settings checked, rule files and taxonomy read; choose the search."""
     settings = _settings(config)
-    if Aids(**settings.aids).glossary:
-        # abbr as configured never finds a term inside Chinese text; this one does.
-        config.markdown_extensions.append(CjkAbbrExtension())
-    if settings.search == "study":
-        return config
-    _use_material_search_dialog(config)
-    search = config.plugins.get("material/search") or config.plugins.get("search")
-    if search is None or search.config.get("jieba_dict_user"):
-        return config
     try:
-        taxonomy = load_taxonomy(_topics_path(config, settings))
+        build = Build(_session(), settings, config.site_dir)
     except SpeechError as error:
         raise PluginError(str(error)) from None
-    search.config.jieba_dict_user = str(_write_user_dictionary([t.term for t in taxonomy.terms]))
+    _STATE["build"] = build
+    if settings.aids.glossary:
+        # abbr as configured never finds a term inside Chinese text; this one does.
+        config.markdown_extensions.append(CjkAbbrExtension())
+    if settings.search == "material":
+        _use_material_search(config, build)
     return config
 
 
-def _use_material_search_dialog(config: MkDocsConfig) -> None:
-    """Drop our overrides folder (theme.custom_dir) from the theme: Material's search dialog shows."""
+def _use_material_search(config: MkDocsConfig, build: Build) -> None:
+    """Material's search dialog (our overrides folder dropped from the theme), and jieba
+    given the taxonomy's terms as its user dictionary."""
     custom = config.theme.custom_dir
     if custom:
         config.theme.dirs = [d for d in config.theme.dirs if not os.path.samefile(d, custom)]
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if search is None or search.config.get("jieba_dict_user"):
+        return
+    dictionary = build.session.temp / "jieba-user-dictionary.txt"
+    dictionary.write_text("".join(f"{t.term}\n" for t in build.taxonomy.terms), encoding="utf-8")
+    search.config.jieba_dict_user = str(dictionary)
 
 
-def _write_user_dictionary(terms: list[str]) -> Path:
-    """Write jieba's user dictionary to a temp file named after its content."""
-    content = "".join(f"{term}\n" for term in terms)
-    digest = hashlib.sha256(content.encode()).hexdigest()[:16]
-    path = Path(tempfile.gettempdir()) / f"study-site-jieba-{digest}.txt"
-    if not path.exists():
-        path.write_text(content, encoding="utf-8")
-    return path
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Stop the search index the previous build of this site may still be finishing (serve)."""
+    _session().settle(config.site_dir)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Parse every speech and add its pages; build the navigation from them."""
-    settings = _settings(config)
-    folder = _resolve(config, settings.speeches)
-    try:
-        taxonomy = load_taxonomy(_topics_path(config, settings))
-        paths = speech_files(folder)
-    except (SpeechError, OSError) as error:
-        raise PluginError(str(error)) from None
-    speeches = [speech for speech in map(_load, paths) if speech is not None]
-    _PARSED.keep_only(paths)
+    """Read every speech and add its pages; build the navigation from them."""
+    build = _build()
+    speeches = build.speeches()
+    for notice in build.notices:
+        log.warning(str(notice))
     for speech in speeches:
         for warning in speech.warnings:
             # Advice about the text (no title line, no structure found), shown by
@@ -179,115 +153,55 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             log.info(warning)
         for dropped in speech.dropped:
             log.debug(f"{speech.path}:{dropped.line}: dropped ({dropped.reason}): {dropped.text}")
-    aids = Aids(**settings.aids)
-    library, analysed = _analyse(speeches, taxonomy, aids)
-    _ANALYSED[config.site_dir] = analysed
-    has_home = files.get_file_from_path(HOME) is not None
-    ready = [(page.path, page.markdown) for page in ready_pages(library, home=not has_home, aids=aids)]
-    add_pages(files, config, ready, analysed_paths(library, aids), analysed, dirty=_PROCESS["dirty"])
-    if settings.search == "study":
-        docs = search_documents(library, lambda path: files.get_file_from_path(path).url)
+    # No speech may take the top-level name of a page or folder the site has already.
+    reserved = frozenset(f.src_uri.split("/")[0].removesuffix(".md").lower() for f in files) | SITE_PAGES
+    home = files.get_file_from_path(HOME) is None
+    try:
+        ready, later = build.pages(speeches, home=home, reserved=reserved)
+    except SpeechError as error:
+        raise PluginError(str(error)) from None
+    folder = build.session.temp / "pages" if build.session.dirty else None
+    add_pages(files, config, [(p.path, p.markdown) for p in ready], later, folder, build.analysed_markdown)
+    if build.settings.search == "study":
         # Built beside the page rendering that follows, on another core; see on_post_build.
         try:
-            _SEARCH_JOBS[config.site_dir] = SearchJob(docs, config.site_dir)
+            build.start_search(lambda path: files.get_file_from_path(path).url)
         except SpeechError as error:
             raise PluginError(str(error)) from None
     if config.nav is None:
-        config.nav = _nav(files, navigation(library))
+        config.nav = _nav(files, navigation(build.library))
     return files
 
 
-def _analyse(speeches: list[Speech], taxonomy, aids: Aids) -> tuple[Library, Analysed]:
-    """The library, and its analysed pages (items, 金句): made here for a small library,
-    else started in a second process (speechkit.analysed) that ranks related items and
-    key sentences while this one renders the other pages and MkDocs renders those.
-
-    Not in a --dirty build: MkDocs renders little there, and this process's caches
-    (parsed speeches, key sentences) make the analyses of an edit quicker here.
-    """
-    sources = [(speech.path, _PARSED.source(speech.path)) for speech in speeches]
-    apart = sum(len(data) for _, data in sources) >= ANALYSE_APART_BYTES and not _PROCESS["dirty"]
-    library = build_library(speeches, taxonomy, related=not apart)
-    if apart:
-        try:
-            job = Job("speechkit.analysed:render_analysed", sources, taxonomy, aids, what="the item and 金句 pages")
-            return library, Analysed(job)
-        except SpeechError as error:
-            log.info(f"{error}; making them in this process")
-            library = build_library(speeches, taxonomy)
-    return library, Analysed(None, {page.path: page.markdown for page in analysed_pages(library, aids)})
-
-
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """With our search engine, keep every page out of Material's whole-site index."""
-    if _search_engine(config) == "study":
+    """An analysed page gets its text (made meanwhile, maybe in a second process); with our
+    search engine, every page stays out of Material's whole-site index."""
+    build = _build()
+    if build is not None and page.file.src_uri in build.deferred:
+        try:
+            markdown, meta = get_data(build.analysed_markdown(page.file.src_uri))
+        except SpeechError as error:
+            raise PluginError(str(error)) from None
+        page.meta.update(meta)
+    if build is None or build.settings.search == "study":
         page.meta["search"] = {"exclude": True}
     return markdown
 
 
-def _search_engine(config: MkDocsConfig) -> str:
-    """extra.study_site.search, which on_config validated this build; not validated again for each page."""
-    return (config.extra.get("study_site") or {}).get("search") or DEFAULT_SEARCH
-
-
 def on_post_build(config: MkDocsConfig) -> None:
-    """Wait for the search index of this build and put it in place; when serving, let a
-    thread do that, so an edited page shows without waiting for the index."""
-    analysed = _ANALYSED.pop(config.site_dir, None)
-    if analysed is not None and analysed.job is not None and analysed.pages is None:
-        analysed.job.cancel()  # no page of it was read (all excluded): nothing to wait for
-        analysed.job.result()
-    job = _SEARCH_JOBS.pop(config.site_dir, None)
-    if job is None:
-        return
-    if _PROCESS["serve"]:
-        thread = threading.Thread(target=_finish_search, args=(job,), daemon=True)
-        _FINISHING[config.site_dir] = (job, thread)
-        thread.start()
-        return
+    """Put this build's search index in place (when serving, a moment later, from a thread)."""
+    build, _STATE["build"] = _build(), None
     try:
-        job.wait()
+        build.finish(on_error=log.warning)
     except SpeechError as error:
         raise PluginError(str(error)) from None
-    log.debug(f"search index in place {job.seconds:.1f} s after it was started")
-
-
-def _finish_search(job: SearchJob) -> None:
-    """Put a search index in place after the build (serve); a failure is a warning in the log."""
-    try:
-        job.wait()
-    except SpeechError as error:
-        log.warning(str(error))
 
 
 def on_build_error(error: Exception) -> None:
-    """A failed build: stop its jobs."""
-    for analysed in _ANALYSED.values():
-        if analysed.job is not None:
-            analysed.job.cancel()
-            analysed.job.result()
-    _ANALYSED.clear()
-    for job in _SEARCH_JOBS.values():
-        job.cancel()
-        job.wait()
-    _SEARCH_JOBS.clear()
-
-
-def _load(path: Path) -> Speech | None:
-    """One speech, or None with one warning naming the file, so one bad file spares the rest."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_SPEECH_BYTES:
-            limit = MAX_SPEECH_BYTES // 2**20
-            raise SpeechError(path, f"{size / 2**20:.1f} MB is more than the {limit} MB a speech can be")
-        speech = _PARSED.load(path)
-    except (SpeechError, OSError) as error:
-        log.warning(f"{error}; skipped")
-        return None
-    if not speech.paragraphs:
-        log.warning(f"{path}: the file holds no text; skipped")
-        return None
-    return speech
+    """A failed build: stop its second processes and remove what they wrote."""
+    build, _STATE["build"] = _build(), None
+    if build is not None:
+        build.abort()
 
 
 def _nav(files: Files, speech_sections) -> list:

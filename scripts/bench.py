@@ -51,13 +51,12 @@ STAGES = (
     ("search docs", "speechkit.search_index", "search_documents"),
 )
 # The search index and the analysed pages (related items, 金句) are made by second
-# processes (speechkit.jobs) while MkDocs renders pages; their CPU seconds are reported
+# processes (speechkit.build.jobs) while MkDocs renders pages; their CPU seconds are reported
 # under this label, beside the stages.
 SECOND_PROCESS = "2nd process"
+# on_page_markdown includes handing over an analysed page's Markdown (waiting for it
+# the first time) as MkDocs reads the page.
 HOOK_EVENTS = ("on_config", "on_files", "on_page_markdown", "on_post_build")
-# Our work that runs inside MkDocs' page reading, as (module, function): an analysed
-# page's Markdown, handed over (or waited for) when MkDocs first reads the page.
-HOOK_CALLS = (("page_files", "analysed_markdown"),)
 # The edit made under `mkdocs serve`: one character of the text becomes this one.
 EDIT_MARK = "鑫"
 SERVE_TIMEOUT = 3600.0
@@ -139,24 +138,23 @@ def _time_hook_events(seconds: dict, export: Path | None) -> None:
             for event in HOOK_EVENTS:
                 if hasattr(module, event):
                     setattr(module, event, _timed(getattr(module, event), f"hook {event}", seconds))
-            for module_name, name in HOOK_CALLS:  # imported by the hook from the hooks folder
-                helper = sys.modules[module_name]
-                setattr(helper, name, _timed(getattr(helper, name), f"hook {name}", seconds))
             if export is not None:
-                module.on_files, module.on_post_build = _exporting(module.on_files, module.on_post_build, export)
+                module.on_files, module.on_post_build = _exporting(module, export)
         return hooks
 
     config_options.Hooks.run_validation = run_validation
 
 
-def _exporting(on_files, on_post_build, export: Path):
+def _exporting(hook, export: Path):
     """``on_files`` and ``on_post_build`` that also write the generated pages and the nav to
     ``export`` (untimed), once the build has read every page: reading the analysed pages
     right after on_files would wait for them before MkDocs needs them."""
     built = {}
+    on_files, on_post_build = hook.on_files, hook.on_post_build
 
     def files_wrapper(files, config):
         built["files"] = files = on_files(files, config)
+        built["build"] = hook._build()
         export.mkdir(parents=True, exist_ok=True)
         (export / "nav.json").write_text(json.dumps(config.nav, ensure_ascii=False), encoding="utf-8")
         return files
@@ -166,7 +164,9 @@ def _exporting(on_files, on_post_build, export: Path):
             if file.generated_by:
                 target = export / "docs" / file.src_uri
                 target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(file.content_string, encoding="utf-8")
+                deferred = file.src_uri in built["build"].deferred
+                text = built["build"].analysed_markdown(file.src_uri) if deferred else file.content_string
+                target.write_text(text, encoding="utf-8")
         return on_post_build(config)
 
     return files_wrapper, post_build_wrapper
@@ -288,7 +288,7 @@ def measure(n: int, work: Path, serve: bool) -> Row:
     hand_env = {**ENV, "PYTHONPATH": os.pathsep.join([str(REPO / "hooks"), ENV.get("PYTHONPATH", "")])}
     hand_s, hand_report = timed_build(handwritten_config(hand, export), hand / "site", env=hand_env)
     seconds = report["seconds"]
-    ours_s = sum(seconds.get(f"hook {name}", 0.0) for name in HOOK_EVENTS + tuple(n for _, n in HOOK_CALLS))
+    ours_s = sum(seconds.get(f"hook {name}", 0.0) for name in HOOK_EVENTS)
     serve_s = serve_rebuild(config, speeches) if serve else None
     dirty_s = serve_rebuild(config, speeches, dirty=True) if serve else None
     return Row(n, text_mb, build_s, ours_s, seconds, hand_s, report["peak_mb"], hand_report["peak_mb"],

@@ -86,4 +86,5 @@ def library_of(speeches: Path):
     from speechkit.topics import load_taxonomy
 
     taxonomy = load_taxonomy(REPO / "hooks" / "speechkit" / "data" / "topics.yml")
-    return build_library([load_speech(path) for path in speech_files(speeches)], taxonomy)
+    paths, _ = speech_files(speeches)
+    return build_library([load_speech(path) for path in paths], taxonomy)

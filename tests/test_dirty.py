@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -18,14 +16,46 @@ from sitebuild import library_of, page_url, write_config
 EDIT_MARK = "鑫"
 
 
-def _dirty_build(config: Path, site: Path) -> None:
-    """One `mkdocs build --dirty` into ``site``."""
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--dirty", "-f", str(config), "-d", str(site)],
-        capture_output=True, text=True, cwd=config.parent,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    assert result.returncode == 0, result.stderr
+# One process that makes --dirty builds as `mkdocs serve --dirty` does: one session,
+# a build each time a line arrives on its standard input, "built" printed after each.
+DRIVER = """
+import sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+config_file, site = sys.argv[1:]
+started = False
+for _ in sys.stdin:
+    config = load_config(config_file=config_file, site_dir=site)
+    if not started:
+        config.plugins.on_startup(command="serve", dirty=True)
+        started = True
+    build(config, dirty=True)
+    print("built", flush=True)
+config.plugins.on_shutdown()
+"""
+
+
+class DirtyBuilds:
+    """A process that makes a --dirty build of ``config`` into ``site`` each time it is asked."""
+
+    def __init__(self, config: Path, site: Path):
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", DRIVER, str(config), str(site)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            cwd=config.parent, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+
+    def build(self) -> None:
+        """One build; fail with the process's errors if it does not finish."""
+        self.process.stdin.write("build\n")
+        self.process.stdin.flush()
+        line = self.process.stdout.readline()
+        assert line == "built\n", self.process.stderr.read()
+
+    def close(self) -> None:
+        """End the process (its session cleans up)."""
+        self.process.stdin.close()
+        self.process.wait(timeout=60)
 
 
 def _html(site: Path, src_path: str) -> Path:
@@ -45,9 +75,9 @@ def speeches(tmp_path):
 def test_an_edit_rebuilds_the_changed_pages_and_leaves_the_others(tmp_path, speeches):
     config = write_config(tmp_path, speeches, strict=False)  # --dirty always warns
     site = tmp_path / "site"
-    pages = Path(tempfile.gettempdir()) / f"study-site-pages-{hashlib.sha256(str(config).encode()).hexdigest()[:16]}"
+    builds = DirtyBuilds(config, site)
     try:
-        _dirty_build(config, site)
+        builds.build()
         library = library_of(speeches)
         placed = library.speeches[0]
         from speechkit import urls
@@ -62,10 +92,10 @@ def test_an_edit_rebuilds_the_changed_pages_and_leaves_the_others(tmp_path, spee
         closing = placed.speech.paragraphs[-1].text
         at = text.index(closing) + len(closing) // 2
         source.write_text(text[:at] + EDIT_MARK + text[at + 1:], encoding="utf-8")
-        _dirty_build(config, site)
+        builds.build()
 
         assert EDIT_MARK in full_text.read_text(encoding="utf-8")
         assert full_text.stat().st_mtime_ns > times[0]
         assert untouched.stat().st_mtime_ns == times[1]
     finally:
-        shutil.rmtree(pages, ignore_errors=True)
+        builds.close()

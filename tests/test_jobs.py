@@ -7,11 +7,13 @@ import pytest
 from conftest import CORPUS, REPO, SEED
 from speechkit.aids import Aids
 from speechkit.errors import SpeechError
-from speechkit.jobs import Job
+from speechkit.build.jobs import Job
+from speechkit.rulebook import load_rulebook
 from speechkit.library import build_library, load_speech
 from speechkit.rendering import analysed_pages, analysed_paths, render_library
 from speechkit.topics import load_taxonomy
 
+RULES = load_rulebook()
 TAXONOMY = load_taxonomy(REPO / "hooks" / "speechkit" / "data" / "topics.yml")
 DENG = CORPUS / "08_deng_jiaoyu_gongzuo_huiyi_1978_gbk.txt"
 
@@ -19,7 +21,7 @@ DENG = CORPUS / "08_deng_jiaoyu_gongzuo_huiyi_1978_gbk.txt"
 def test_the_second_process_makes_the_analysed_pages_this_one_would():
     paths = [SEED, DENG]
     sources = [(str(path), path.read_bytes()) for path in paths]
-    made = Job("speechkit.analysed:render_analysed", sources, TAXONOMY, Aids(), what="test").result()
+    made = Job("speechkit.build.analysed:render_analysed", sources, TAXONOMY, Aids(), RULES, what="test").result()
     library = build_library([load_speech(path) for path in paths], TAXONOMY)
     expected = {page.path: page.markdown for page in analysed_pages(library)}
     assert made == expected
@@ -30,14 +32,14 @@ def test_the_second_process_makes_the_analysed_pages_this_one_would():
 
 
 def test_a_failing_job_names_what_failed_and_why():
-    job = Job("speechkit.analysed:render_analysed", None, TAXONOMY, Aids(), what="the item and 金句 pages")
+    job = Job("speechkit.build.analysed:render_analysed", None, TAXONOMY, Aids(), RULES, what="the item and 金句 pages")
     with pytest.raises(SpeechError, match=r"the item and 金句 pages: failed in a second process: TypeError"):
         job.result()
 
 
 def test_a_cancelled_job_returns_nothing():
     sources = [(str(SEED), SEED.read_bytes())]
-    job = Job("speechkit.analysed:render_analysed", sources, TAXONOMY, Aids(), what="test")
+    job = Job("speechkit.build.analysed:render_analysed", sources, TAXONOMY, Aids(), RULES, what="test")
     job.cancel()
     assert job.result() is None
 
@@ -45,4 +47,4 @@ def test_a_cancelled_job_returns_nothing():
 def test_a_job_that_cannot_start_says_so(monkeypatch):
     monkeypatch.setattr("sys.executable", "/nonexistent/python")
     with pytest.raises(SpeechError, match="the index: cannot start a second process"):
-        Job("speechkit.search_job:write_index", [], "/tmp", what="the index")
+        Job("speechkit.build.search_job:write_index", [], "/tmp", what="the index")

@@ -101,7 +101,7 @@ def test_crowded_dates_are_cut_into_runs_so_each_sidebar_section_stays_small():
 
 def test_the_corpus_library_is_large_enough_to_make_its_analysed_pages_in_a_second_process():
     # The corpus build above then tests that path (items and 金句 read from the job).
-    from study_site import ANALYSE_APART_BYTES
+    from speechkit.build import ANALYSE_APART_BYTES
 
     size = sum(path.stat().st_size for path in [SEED, *corpus_files()])
     assert size >= ANALYSE_APART_BYTES

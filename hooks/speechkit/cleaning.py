@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from .data import load_yaml
 from .frontmatter import split_front_matter
 from .model import Dropped
 from .reading import Source
+from .rulebook import current
 
 # Full-width (U+3000), no-break, en/em and ASCII spaces that pad lines in copied texts.
 PADDING = " \t\u3000\u00a0\u2002\u2003\u200b\ufeff"
@@ -63,7 +62,9 @@ class _Inline:
 
 
 @dataclass(frozen=True)
-class _Noise:
+class Noise:
+    """Every compiled rule of data/noise.yml."""
+
     rules: tuple[_Rule, ...]
     inline: tuple[_Inline, ...]
     markdown_file: re.Pattern
@@ -83,11 +84,14 @@ class _Unit:
     note: bool = False
 
 
-@lru_cache(maxsize=1)
-def _noise() -> _Noise:
-    """The noise rules from data/noise.yml, compiled once per process."""
-    data = load_yaml("noise.yml")
-    return _Noise(
+def _noise() -> Noise:
+    """The noise rules in force (the build's rulebook)."""
+    return current().noise
+
+
+def compile_noise(data: dict) -> Noise:
+    """Compile the data of noise.yml."""
+    return Noise(
         rules=tuple(
             _Rule(re.compile(r["pattern"]), r["reason"], r["where"], bool(r.get("takes_next")), bool(r.get("tail")))
             for r in data["rules"]
@@ -279,10 +283,9 @@ def _mark_repeated_end(units: list[_Unit], reasons: list[str | None]) -> None:
             reasons[index] = _noise().repeated_reason
 
 
-@lru_cache(maxsize=1)
 def _salutation() -> re.Pattern:
     """The salutation pattern the parser uses, to find where the speech begins."""
-    return re.compile(load_yaml("structure.yml")["salutation"])
+    return current().structure.salutation
 
 
 def _front_end(units: list[_Unit]) -> int:

@@ -8,11 +8,13 @@ from pathlib import Path
 
 from . import urls
 from .cleaning import clean
+from .errors import Notice
 from .model import Item, Paragraph, Part, Speech
 from .numerals import write_numeral
 from .parsing import parse
 from .reading import decode_source
 from .related import Related, related_items
+from .rulebook import Rulebook, current
 from .topics import Taxonomy, topics_of
 
 SPEECH_SUFFIXES = (".txt", ".md")
@@ -64,11 +66,11 @@ class Library:
         return [self.items[index] for index in part.item_indexes]
 
 
-def speech_files(folder: str | Path) -> list[Path]:
-    """The speech files of a folder, sorted by name so builds are reproducible."""
-    return sorted(
-        path for path in Path(folder).iterdir() if path.is_file() and path.suffix in SPEECH_SUFFIXES
-    )
+def speech_files(folder: str | Path) -> tuple[list[Path], list[Notice]]:
+    """The speech files of a folder, sorted by name so builds are reproducible, and notices
+    about the files that are not speeches."""
+    paths = sorted(path for path in Path(folder).iterdir() if path.is_file() and path.suffix in SPEECH_SUFFIXES)
+    return paths, []
 
 
 def load_speech(path: str | Path) -> Speech:
@@ -85,17 +87,17 @@ class ParsedSpeeches:
     """The speeches parsed so far in this process, by file and content.
 
     A rebuild under `mkdocs serve` reads every file again but cleans and parses only
-    those whose bytes changed, so an edit to one speech costs one speech's parse.
+    those whose bytes (or the rules) changed, so an edit to one speech costs one speech's parse.
     """
 
     def __init__(self) -> None:
         """An empty cache."""
         self._by_path: dict[str, tuple[bytes, Speech, bytes]] = {}  # digest, speech, the file's bytes
 
-    def load(self, path: str | Path) -> Speech:
-        """``load_speech(path)``, parsed again only if the file's bytes changed."""
+    def load(self, path: str | Path, rules: Rulebook) -> Speech:
+        """``load_speech(path)`` under ``rules``, parsed again only if the file's bytes or the rules changed."""
         data = Path(path).read_bytes()
-        digest = hashlib.blake2b(data, digest_size=16).digest()
+        digest = hashlib.blake2b(data, digest_size=16, key=rules.digest.encode()).digest()
         known = self._by_path.get(str(path))
         if known is not None and known[0] == digest:
             return known[1]
@@ -115,7 +117,8 @@ class ParsedSpeeches:
                 del self._by_path[path]
 
 
-def build_library(speeches: list[Speech], taxonomy: Taxonomy, related: bool = True) -> Library:
+def build_library(speeches: list[Speech], taxonomy: Taxonomy, related: bool = True,
+                  reserved: frozenset[str] = frozenset()) -> Library:
     """Give speeches their slugs, tag their items and link related items (unless
     ``related`` is False: each item then has none, and rendering.analysed_pages cannot run)."""
     placed_speeches = []

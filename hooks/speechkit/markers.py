@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-
-from .data import load_yaml
 from .numerals import parse_numeral
+from .rulebook import current
 
 # Punctuation between a marker and its text (第一点，把… → 把…).
 LEAD_PUNCTUATION = "，,、：: "
@@ -66,10 +64,13 @@ class Rules:
     closing_cues: re.Pattern
 
 
-@lru_cache(maxsize=1)
 def rules() -> Rules:
-    """Compile data/structure.yml once per process."""
-    data = load_yaml("structure.yml")
+    """The structure rules in force (the build's rulebook)."""
+    return current().structure
+
+
+def compile_structure(data: dict) -> Rules:
+    """Compile the data of structure.yml."""
 
     def expand(pattern: str) -> str:
         first = pattern.replace("{n}", f"(?P<n>{data['numeral']})", 1).replace("{n}", data["numeral"])

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import groupby
 
 import yaml
 
 from . import catalog, urls
 from .aids import Aids, key_sentence_pages, key_sentence_paths, ready_aid_pages, speech_home_lines, with_tooltips
+from .errors import Notice
 from .escaping import escape_html
 from .escaping import escape_markdown as esc
 from .library import Library, PlacedItem, numbered_paragraphs
 
 HOME = "index.md"
 TAGS_PAGE = "tags.md"
+# What the build could not publish, and why: for the maintainer, linked from the home page.
+NOTICES_PAGE = "维护提示.md"
+# The top-level names the site's own pages and folders use (MkDocs' and Material's among
+# them), which no speech may take; the hook adds those of docs/.
+SITE_PAGES = frozenset({"index", "tags", "术语表", "维护提示", "search", "assets", "404", "sitemap", "about"})
 # Search ranks the most specific page first: an item before its part, speech and full text.
 BOOST = {"item": 3, "part": 1.5, "speech": 1, "full_text": 0.3}
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # PyYAML built without libyaml has only the Python one
@@ -41,10 +49,13 @@ def render_library(library: Library, home: bool = True, aids: Aids = Aids()) -> 
     return ready_pages(library, home, aids) + analysed_pages(library, aids)
 
 
-def ready_pages(library: Library, home: bool = True, aids: Aids = Aids()) -> list[Page]:
+def ready_pages(library: Library, home: bool = True, aids: Aids = Aids(), notices: Sequence[Notice] = ()) -> list[Page]:
     """The pages that need neither related items nor key sentences: the home page, each
-    speech's home, full text and parts, the glossary, self-tests and handouts."""
-    pages = [_home_page(library)] if home else []
+    speech's home, full text and parts, the glossary, self-tests and handouts; and, if the
+    build has ``notices`` about its input files, a page that lists them."""
+    pages = [_home_page(library, notices)] if home else []
+    if notices:
+        pages.append(_notices_page(notices))
     for index, placed in enumerate(library.speeches):
         pages.append(_speech_page(library, index, aids))
         pages.append(_full_text_page(library, index))
@@ -78,10 +89,25 @@ def navigation(library: Library) -> tuple[NavEntry, ...]:
 # -- pages -------------------------------------------------------------------------------
 
 
-def _home_page(library: Library) -> Page:
+def _home_page(library: Library, notices: Sequence[Notice]) -> Page:
     """The library home: every speech by year, with its date, speaker and counts."""
     lines = catalog.home_lines(library, TAGS_PAGE)
+    if notices:
+        files = len({notice.path for notice in notices})
+        lines[4:4] = [f"有 {files} 个文件未能发布或需要修改，见[维护提示]({NOTICES_PAGE})。", "{: .study-notice }", ""]
     return Page(HOME, _front_matter({"title": "讲话学习库"}) + "\n".join(lines))
+
+
+def _notices_page(notices: Sequence[Notice]) -> Page:
+    """Every problem the build found in its input files, by file: for the site's maintainer."""
+    lines = ["# 维护提示", "",
+             "以下文件未能发布，或发布时有内容未能读取。请按提示修改文件后重新生成站点；"
+             "正式发布（严格模式）在这些问题解决之前不会进行。", ""]
+    for path, group in groupby(sorted(notices, key=lambda n: (n.path, n.line or 0)), key=lambda n: n.path):
+        lines += [f"## {esc(path)}", ""]
+        lines += [f"- {f'第 {n.line} 行：' if n.line else ''}{esc(n.message)}" for n in group]
+        lines.append("")
+    return Page(NOTICES_PAGE, _front_matter({"title": "维护提示", "search": {"exclude": True}}) + "\n".join(lines))
 
 
 def _speech_page(library: Library, index: int, aids: Aids) -> Page:

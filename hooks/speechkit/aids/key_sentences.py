@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import urls
-from ..data import load_yaml
 from ..errors import SpeechError
 from ..escaping import escape_markdown as esc
 from ..library import Library
+from ..rulebook import current
 from .pages import KEY_SENTENCES as KEY_SENTENCES_PAGE
 from .pages import page_markdown, speech_aid_page
 from .places import Place, place_link, places
@@ -82,10 +82,13 @@ class KeySentence:
     place: Place
 
 
-@lru_cache(maxsize=4)
-def load_rules(name: str = RULES_FILE) -> Rules:
-    """Read and compile the rules file shipped in data/, once per process."""
-    data = load_yaml(name)
+def load_rules() -> Rules:
+    """The key-sentence rules in force (the build's rulebook)."""
+    return current().key_sentences
+
+
+def compile_rules(data: dict) -> Rules:
+    """Compile the data of key_sentences.yml."""
     rules = tuple(_rule(entry) for entry in data["rules"])
     keys = ("max_chars", "min_chars", "max_per_speech", "per_thousand_chars", "min_per_speech", "min_score")
     return Rules(rules, **{key: data[key] for key in keys},

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .. import urls
-from ..data import load_yaml
+from ..rulebook import current
 from ..escaping import escape_markdown as esc
 from ..library import Library
 from ..topics import Taxonomy
 from .pages import SELF_TEST, page_markdown, speech_aid_page
 
-RULES_FILE = "self_test.yml"
 QUOTED = re.compile(r"[“「]([^”」]{1,8})[”」]")
 BLANK = "＿"
 
@@ -35,10 +33,9 @@ class Cloze:
         return "".join(text for text, _ in self.pieces)
 
 
-@lru_cache(maxsize=1)
 def _rules() -> dict:
-    """The blanking rules of data/self_test.yml, read once per process (not to be changed)."""
-    return load_yaml(RULES_FILE)
+    """The blanking rules in force (the build's rulebook)."""
+    return current().self_test
 
 
 def cloze(headline: str, taxonomy: Taxonomy, rules: dict | None = None) -> Cloze:

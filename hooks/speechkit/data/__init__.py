@@ -11,12 +11,12 @@ DATA_DIR = Path(__file__).parent
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def load_yaml(name: str) -> dict:
-    """Load one of the package's YAML data files."""
-    return read_yaml_file(DATA_DIR / name)
-
-
 def read_yaml_file(path: str | Path):
     """The data of a YAML file (safe loading); raises yaml.YAMLError for invalid YAML."""
     with open(path, encoding="utf-8") as handle:
         return yaml.load(handle, Loader=_LOADER)
+
+
+def parse_yaml(text: str):
+    """The data of a YAML text (safe loading); raises yaml.YAMLError for invalid YAML."""
+    return yaml.load(text, Loader=_LOADER)

@@ -12,21 +12,28 @@ import os
 import shutil
 from pathlib import Path
 
+from ..search_index import FOLDER, SearchDoc, build_search_files
+from .guard import Guard
 from .jobs import Job
-from .search_index import FOLDER, SearchDoc, build_search_files
 
 
 class SearchJob:
     """The index of ``docs`` being written into ``target``/search by another process."""
 
-    def __init__(self, docs: list[SearchDoc], target: str | Path):
-        """Start writing the index of ``docs`` into ``target`` (the site folder)."""
+    def __init__(self, docs: list[SearchDoc], target: str | Path, folder: Path | None = None, guard: Guard | None = None):
+        """Start writing the index of ``docs`` into ``target`` (the site folder); the job's
+        files go under ``folder``, and ``guard`` removes them and the partial index if this
+        process dies first."""
         self.target = Path(target)
         self.staging = self.target / f"{FOLDER}.partial"
+        self.guard = guard
         shutil.rmtree(self.staging, ignore_errors=True)
         self.staging.mkdir(parents=True)
-        # Needed only when the build ends: the analysed pages' job goes first (study_site.py).
-        self.job = Job("speechkit.search_job:write_index", docs, str(self.staging), what=self.target / FOLDER, later=True)
+        if guard is not None:
+            guard.own(self.staging)
+        # Needed only when the build ends: the analysed pages' job goes first.
+        self.job = Job("speechkit.build.search_job:write_index", docs, str(self.staging), what=self.target / FOLDER,
+                       later=True, folder=folder, guard=guard)
 
     @property
     def seconds(self) -> float | None:
@@ -41,10 +48,10 @@ class SearchJob:
         try:
             self.job.result()
         except Exception:
-            shutil.rmtree(self.staging, ignore_errors=True)
+            self._remove_staging()
             raise
-        if self.job.cancelled:
-            shutil.rmtree(self.staging, ignore_errors=True)
+        if self.job.cancelled or not self.staging.is_dir():  # cancelled, or the site folder was removed
+            self._remove_staging()
             return
         # Moved in entry by entry: search/ may hold other files (Material's search plugin's).
         final = self.target / FOLDER
@@ -52,7 +59,13 @@ class SearchJob:
         for entry in self.staging.iterdir():
             shutil.rmtree(final / entry.name, ignore_errors=True)  # left by an earlier --dirty build
             os.replace(entry, final / entry.name)
-        self.staging.rmdir()
+        self._remove_staging()
+
+    def _remove_staging(self) -> None:
+        """Remove what is left of the partial index, and tell the guard it is gone."""
+        shutil.rmtree(self.staging, ignore_errors=True)
+        if self.guard is not None:
+            self.guard.release(self.staging)
 
     def cancel(self) -> None:
         """Stop the job; its ``wait`` then removes what it wrote instead of putting it in place."""

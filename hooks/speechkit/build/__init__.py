@@ -1,0 +1,230 @@
+"""One build of the site, and the process that runs builds one after another.
+
+A ``Session`` lives as long as the process (one `mkdocs build`, or every rebuild of one
+`mkdocs serve`): the parsed speeches kept between rebuilds, a temp folder, the guard
+that cleans up if the process dies. A ``Build`` is one build: its settings (checked
+once), the rule files and taxonomy read for it, the notices about input files, its
+second processes and their files. It starts, hands out pages, and is finished or
+aborted; whatever it started ends with it. No MkDocs here: the hook turns events into
+these calls.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..aids import Aids
+from ..errors import Notice, SpeechError
+from ..library import Library, ParsedSpeeches, build_library, speech_files
+from ..model import Speech
+from ..rendering import Page, analysed_pages, analysed_paths, ready_pages
+from ..rulebook import Rulebook, load_rulebook, using
+from ..search_index import search_documents
+from ..topics import Taxonomy, load_taxonomy
+from .guard import Guard
+from .jobs import Job
+from .search_job import SearchJob
+
+DEFAULT_TOPICS = Path(__file__).resolve().parents[1] / "data" / "topics.yml"
+# The longest real speeches and work reports are a few hundred KB; a bigger file is a
+# wrong file (a book, a log) whose pages and search index would take hours to build.
+MAX_SPEECH_BYTES = 2 * 2**20
+# Below this much speech text the analysed pages are made at once: a second process
+# costs more to start (a few tenths of a second) than they take.
+ANALYSE_APART_BYTES = 2**17
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a build is asked to do (extra.study_site, checked by the adapter)."""
+
+    speeches: Path
+    topics: Path = DEFAULT_TOPICS
+    search: str = "study"  # study: our engine; material: Material's lunr search
+    aids: Aids = field(default_factory=Aids)
+
+
+class Session:
+    """What outlives one build: caches, a temp folder, the guard, indexes still being finished."""
+
+    def __init__(self, serving: bool = False, dirty: bool = False):
+        """A process that serves (its builds do not wait for the search index) and may be --dirty."""
+        self.serving = serving
+        self.dirty = dirty
+        self.guard = Guard()
+        self.parsed = ParsedSpeeches()
+        self._temp: Path | None = None
+        self._finishing: dict[str, tuple[SearchJob, threading.Thread]] = {}
+
+    @property
+    def temp(self) -> Path:
+        """This process's temp folder, removed when it ends (by the guard if need be)."""
+        if self._temp is None:
+            self._temp = Path(tempfile.mkdtemp(prefix=f"study-site-{os.getpid()}-"))
+            self.guard.own(self._temp)
+        return self._temp
+
+    def settle(self, site_dir: str) -> None:
+        """Stop the search index a previous build of ``site_dir`` may still be finishing."""
+        if site_dir in self._finishing:
+            job, thread = self._finishing.pop(site_dir)
+            job.cancel()
+            thread.join()  # before MkDocs cleans the site folder the thread writes into
+
+    def finish_later(self, site_dir: str, job: SearchJob, on_error) -> None:
+        """Put ``job``'s index in place from a thread; ``on_error(message)`` reports a failure."""
+        def finish() -> None:
+            try:
+                job.wait()
+            except SpeechError as error:
+                on_error(str(error))
+
+        thread = threading.Thread(target=finish, daemon=True)
+        self._finishing[site_dir] = (job, thread)
+        thread.start()
+
+    def close(self) -> None:
+        """End everything: indexes still finishing, the temp folder, the guard."""
+        for site_dir in list(self._finishing):
+            self.settle(site_dir)
+        if self._temp is not None:
+            shutil.rmtree(self._temp, ignore_errors=True)
+            self.guard.release(self._temp)
+            self._temp = None
+        self.guard.close()
+
+
+class Build:
+    """One build: read the input, hand out the pages, then finish or abort."""
+
+    def __init__(self, session: Session, settings: Settings, site_dir: str):
+        """Read the rule files (an error stops the build: there is nothing to build with)."""
+        self.session = session
+        self.settings = settings
+        self.site_dir = site_dir
+        self.reserved: frozenset[str] = frozenset()
+        self.deferred: frozenset[str] = frozenset()  # pages whose text MkDocs asks for when it reads them
+        self.rules: Rulebook = load_rulebook()
+        self.notices: list[Notice] = []
+        self.library: Library | None = None
+        self.search: SearchJob | None = None
+        self._analysis: Job | None = None
+        self._analysed: dict[str, str] | None = None
+        self.taxonomy = self._taxonomy()
+
+    # -- reading --------------------------------------------------------------------------
+
+    def _taxonomy(self) -> Taxonomy:
+        """The taxonomy asked for; a broken one is a notice and the packaged one is used."""
+        try:
+            return load_taxonomy(self.settings.topics)
+        except (SpeechError, OSError) as error:
+            notice = error.notice() if isinstance(error, SpeechError) else Notice(str(self.settings.topics), None, str(error))
+            if self.settings.topics == DEFAULT_TOPICS:
+                raise SpeechError(notice.path, notice.message, notice.line) from None
+            self.notices.append(Notice(notice.path, notice.line, f"{notice.message}; the built-in taxonomy is used"))
+            return load_taxonomy(DEFAULT_TOPICS)
+
+    def speeches(self) -> list[Speech]:
+        """Every speech of the speeches folder that can be read; the others become notices."""
+        with using(self.rules):
+            paths, skipped = speech_files(self.settings.speeches)
+            self.notices += skipped
+            speeches = [speech for speech in map(self._load, paths) if speech is not None]
+        self.session.parsed.keep_only(paths)
+        for speech in speeches:
+            self.notices += speech.problems
+        return speeches
+
+    def _load(self, path: Path) -> Speech | None:
+        """One speech, or None and a notice naming the file, so one bad file spares the rest."""
+        try:
+            size = path.stat().st_size
+            if size > MAX_SPEECH_BYTES:
+                limit = MAX_SPEECH_BYTES // 2**20
+                raise SpeechError(path, f"{size / 2**20:.1f} MB is more than the {limit} MB a speech can be")
+            speech = self.session.parsed.load(path, self.rules)
+        except SpeechError as error:
+            self.notices.append(Notice(error.path, error.line, f"{error.reason}; skipped"))
+            return None
+        except OSError as error:
+            self.notices.append(Notice(str(path), None, f"cannot read the file: {error.strerror or error}; skipped"))
+            return None
+        except RecursionError:  # a pathological nesting the parser cannot follow
+            self.notices.append(Notice(str(path), None, "the text is nested too deeply to read; skipped"))
+            return None
+        if not speech.paragraphs:
+            self.notices.append(Notice(str(path), None, "the file holds no text; skipped"))
+            return None
+        return speech
+
+    # -- pages ----------------------------------------------------------------------------
+
+    def pages(self, speeches: list[Speech], home: bool, reserved: frozenset[str]) -> tuple[list[Page], list[str]]:
+        """The pages made now, and the paths of the analysed pages (``analysed_markdown``),
+        which a large library has made in a second process meanwhile. No speech is given a
+        top-level name in ``reserved`` (the site's own pages and folders)."""
+        aids = self.settings.aids
+        self.reserved = reserved
+        sources = [(speech.path, self.session.parsed.source(speech.path)) for speech in speeches]
+        # Not in a --dirty build: MkDocs renders little there, and this process's caches
+        # (parsed speeches, key sentences) make the analyses of an edit quicker here.
+        apart = sum(len(data) for _, data in sources) >= ANALYSE_APART_BYTES and not self.session.dirty
+        with using(self.rules):
+            library = build_library(speeches, self.taxonomy, related=not apart, reserved=self.reserved)
+            if apart:
+                try:
+                    self._analysis = Job("speechkit.build.analysed:render_analysed", sources, self.taxonomy, aids,
+                                         self.rules, self.reserved, what="the item and 金句 pages",
+                                         folder=self.session.temp, guard=self.session.guard)
+                except SpeechError:
+                    library = build_library(speeches, self.taxonomy, reserved=self.reserved)
+                    apart = False
+            if not apart:
+                self._analysed = {page.path: page.markdown for page in analysed_pages(library, aids)}
+            made = ready_pages(library, home=home, aids=aids, notices=self.notices)
+        self.library = library
+        later = analysed_paths(library, aids)
+        # A --dirty build writes every page to a file at once; otherwise MkDocs reads these last.
+        self.deferred = frozenset() if self.session.dirty else frozenset(later)
+        return made, later
+
+    def analysed_markdown(self, path: str) -> str:
+        """The Markdown of one analysed page, waiting for the second process the first time."""
+        if self._analysed is None:
+            self._analysed = self._analysis.result()
+        return self._analysed[path]
+
+    def start_search(self, page_url) -> None:
+        """Start writing the search index (``page_url`` maps a page path to its URL)."""
+        docs = search_documents(self.library, page_url)
+        self.search = SearchJob(docs, self.site_dir, folder=self.session.temp, guard=self.session.guard)
+
+    # -- the end --------------------------------------------------------------------------
+
+    def finish(self, on_error) -> None:
+        """The pages are written: stop an analysis no page asked for, put the search index in
+        place (when serving, from a thread: an edited page shows at once)."""
+        if self._analysis is not None and self._analysed is None:
+            self._analysis.cancel()
+            self._analysis.result()
+        if self.search is None:
+            return
+        if self.session.serving:
+            self.session.finish_later(self.site_dir, self.search, on_error)
+        else:
+            self.search.wait()
+
+    def abort(self) -> None:
+        """The build failed: stop its second processes and remove what they wrote."""
+        if self._analysis is not None:
+            self._analysis.cancel()
+            self._analysis.result()
+        if self.search is not None:
+            self.search.cancel()
+            self.search.wait()
