@@ -24,6 +24,7 @@ from cjk_abbr import CjkAbbrExtension
 from page_files import add_pages
 from speechkit.aids import Aids
 from speechkit.build import DEFAULT_TOPICS, Build, Session, Settings
+from speechkit.data import DATA_DIR
 from speechkit.errors import SpeechError
 from speechkit.rendering import HOME, SITE_PAGES, navigation
 
@@ -133,6 +134,14 @@ def _use_material_search(config: MkDocsConfig, build: Build) -> None:
     dictionary = build.session.temp / "jieba-user-dictionary.txt"
     dictionary.write_text("".join(f"{t.term}\n" for t in build.taxonomy.terms), encoding="utf-8")
     search.config.jieba_dict_user = str(dictionary)
+
+
+def on_serve(server, config: MkDocsConfig, builder):
+    """Rebuild when a speech, the taxonomy or a rule file changes, wherever the settings put them."""
+    settings = _settings(config)
+    for path in (settings.speeches, settings.topics, DATA_DIR):
+        server.watch(str(path))
+    return server
 
 
 def on_pre_build(config: MkDocsConfig) -> None:

@@ -155,8 +155,9 @@ class Build:
         except OSError as error:
             self.notices.append(Notice(str(path), None, f"cannot read the file: {error.strerror or error}; skipped"))
             return None
-        except RecursionError:  # a pathological nesting the parser cannot follow
-            self.notices.append(Notice(str(path), None, "the text is nested too deeply to read; skipped"))
+        except Exception as error:  # a fault of ours on this file's text must not stop the others
+            message = f"could not be read ({type(error).__name__}: {error}); skipped — please report this file"
+            self.notices.append(Notice(str(path), None, message))
             return None
         if not speech.paragraphs:
             self.notices.append(Notice(str(path), None, "the file holds no text; skipped"))
@@ -187,12 +188,19 @@ class Build:
                     apart = False
             if not apart:
                 self._analysed = {page.path: page.markdown for page in analysed_pages(library, aids)}
-            made = ready_pages(library, home=home, aids=aids, notices=self.notices)
+            made = ready_pages(library, home=home, aids=aids, notices=[self._shown(n) for n in self.notices])
         self.library = library
         later = analysed_paths(library, aids)
         # A --dirty build writes every page to a file at once; otherwise MkDocs reads these last.
         self.deferred = frozenset() if self.session.dirty else frozenset(later)
         return made, later
+
+    def _shown(self, notice: Notice) -> Notice:
+        """A notice as the site shows it: the file named from the speeches folder's parent down."""
+        try:
+            return Notice(Path(notice.path).relative_to(self.settings.speeches.parent).as_posix(), notice.line, notice.message)
+        except ValueError:  # a file elsewhere (the taxonomy) keeps its whole path
+            return notice
 
     def analysed_markdown(self, path: str) -> str:
         """The Markdown of one analysed page, waiting for the second process the first time."""
