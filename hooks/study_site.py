@@ -56,6 +56,7 @@ class StudySiteConfig(base.Config):
 
     speeches = c.Type(str, default="speeches")
     topics = c.Type(str, default="")
+    rules = c.Type(str, default="")  # a folder of rule files like hooks/speechkit/data/; empty = those
     # study: our exact-phrase engine (search_index.py + study-search.js);
     # material: Material's own lunr search, kept for comparison in the search benchmark.
     search = c.Choice(("study", "material"), default=DEFAULT_SEARCH)
@@ -75,6 +76,7 @@ def _settings(config: MkDocsConfig) -> Settings:
     return Settings(
         speeches=here / checked.speeches,
         topics=here / checked.topics if checked.topics else DEFAULT_TOPICS,
+        rules=here / checked.rules if checked.rules else DATA_DIR,
         search=checked.search,
         aids=Aids(**checked.aids),
     )
@@ -139,7 +141,7 @@ def _use_material_search(config: MkDocsConfig, build: Build) -> None:
 def on_serve(server, config: MkDocsConfig, builder):
     """Rebuild when a speech, the taxonomy or a rule file changes, wherever the settings put them."""
     settings = _settings(config)
-    for path in (settings.speeches, settings.topics, DATA_DIR):
+    for path in (settings.speeches, settings.topics, settings.rules):
         server.watch(str(path))
     return server
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..aids import Aids
+from ..data import DATA_DIR
 from ..errors import Notice, SpeechError
 from ..library import Library, ParsedSpeeches, build_library, speech_files
 from ..model import Speech
@@ -30,7 +31,7 @@ from .guard import Guard
 from .jobs import Job
 from .search_job import SearchJob
 
-DEFAULT_TOPICS = Path(__file__).resolve().parents[1] / "data" / "topics.yml"
+DEFAULT_TOPICS = DATA_DIR / "topics.yml"
 # The longest real speeches and work reports are a few hundred KB; a bigger file is a
 # wrong file (a book, a log) whose pages and search index would take hours to build.
 MAX_SPEECH_BYTES = 2 * 2**20
@@ -45,6 +46,7 @@ class Settings:
 
     speeches: Path
     topics: Path = DEFAULT_TOPICS
+    rules: Path = DATA_DIR  # the folder of rule files (structure.yml, noise.yml, …)
     search: str = "study"  # study: our engine; material: Material's lunr search
     aids: Aids = field(default_factory=Aids)
 
@@ -109,7 +111,7 @@ class Build:
         self.site_dir = site_dir
         self.reserved: frozenset[str] = frozenset()
         self.deferred: frozenset[str] = frozenset()  # pages whose text MkDocs asks for when it reads them
-        self.rules: Rulebook = load_rulebook()
+        self.rules: Rulebook = load_rulebook(settings.rules)
         self.notices: list[Notice] = []
         self.library: Library | None = None
         self.search: SearchJob | None = None
