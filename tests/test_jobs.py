@@ -20,8 +20,8 @@ DENG = CORPUS / "08_deng_jiaoyu_gongzuo_huiyi_1978_gbk.txt"
 
 def test_the_second_process_makes_the_analysed_pages_this_one_would():
     paths = [SEED, DENG]
-    sources = [(str(path), path.read_bytes()) for path in paths]
-    made = Job("speechkit.build.analysed:render_analysed", sources, TAXONOMY, Aids(), RULES, what="test").result()
+    speeches = [load_speech(path) for path in paths]
+    made = Job("speechkit.build.analysed:render_analysed", speeches, TAXONOMY, Aids(), RULES, what="test").result()
     library = build_library([load_speech(path) for path in paths], TAXONOMY)
     expected = {page.path: page.markdown for page in analysed_pages(library)}
     assert made == expected
@@ -38,8 +38,7 @@ def test_a_failing_job_names_what_failed_and_why():
 
 
 def test_a_cancelled_job_returns_nothing():
-    sources = [(str(SEED), SEED.read_bytes())]
-    job = Job("speechkit.build.analysed:render_analysed", sources, TAXONOMY, Aids(), RULES, what="test")
+    job = Job("speechkit.build.analysed:render_analysed", [load_speech(SEED)], TAXONOMY, Aids(), RULES, what="test")
     job.cancel()
     assert job.result() is None
 

@@ -92,7 +92,7 @@ class ParsedSpeeches:
 
     def __init__(self) -> None:
         """An empty cache."""
-        self._by_path: dict[str, tuple[bytes, Speech, bytes]] = {}  # digest, speech, the file's bytes
+        self._by_path: dict[str, tuple[bytes, Speech]] = {}  # digest of bytes and rules, speech
 
     def load(self, path: str | Path, rules: Rulebook) -> Speech:
         """``load_speech(path)`` under ``rules``, parsed again only if the file's bytes or the rules changed."""
@@ -102,12 +102,8 @@ class ParsedSpeeches:
         if known is not None and known[0] == digest:
             return known[1]
         speech = speech_from_bytes(data, path)
-        self._by_path[str(path)] = (digest, speech, data)
+        self._by_path[str(path)] = (digest, speech)
         return speech
-
-    def source(self, path: str | Path) -> bytes:
-        """The bytes the speech of ``path`` was last parsed from."""
-        return self._by_path[str(path)][2]
 
     def keep_only(self, paths: list[Path]) -> None:
         """Forget the speeches of files not in ``paths`` (deleted or renamed)."""

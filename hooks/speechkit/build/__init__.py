@@ -111,6 +111,7 @@ class Build:
         self.site_dir = site_dir
         self.reserved: frozenset[str] = frozenset()
         self.deferred: frozenset[str] = frozenset()  # pages whose text MkDocs asks for when it reads them
+        self._sizes: dict[str, int] = {}  # bytes of each speech's file
         self.rules: Rulebook = load_rulebook(settings.rules)
         self.notices: list[Notice] = []
         self.library: Library | None = None
@@ -151,6 +152,7 @@ class Build:
                 limit = MAX_SPEECH_BYTES // 2**20
                 raise SpeechError(path, f"{size / 2**20:.1f} MB is more than the {limit} MB a speech can be")
             speech = self.session.parsed.load(path, self.rules)
+            self._sizes[speech.path] = size
         except SpeechError as error:
             self.notices.append(Notice(error.path, error.line, f"{error.reason}; skipped"))
             return None
@@ -174,15 +176,15 @@ class Build:
         top-level name in ``reserved`` (the site's own pages and folders)."""
         aids = self.settings.aids
         self.reserved = reserved
-        sources = [(speech.path, self.session.parsed.source(speech.path)) for speech in speeches]
         # Not in a --dirty build: MkDocs renders little there, and this process's caches
         # (parsed speeches, key sentences) make the analyses of an edit quicker here.
-        apart = sum(len(data) for _, data in sources) >= ANALYSE_APART_BYTES and not self.session.dirty
+        size = sum(self._sizes[speech.path] for speech in speeches)
+        apart = size >= ANALYSE_APART_BYTES and not self.session.dirty
         with using(self.rules):
             library = build_library(speeches, self.taxonomy, related=not apart, reserved=self.reserved)
             if apart:
                 try:
-                    self._analysis = Job("speechkit.build.analysed:render_analysed", sources, self.taxonomy, aids,
+                    self._analysis = Job("speechkit.build.analysed:render_analysed", speeches, self.taxonomy, aids,
                                          self.rules, self.reserved, what="the item and 金句 pages",
                                          folder=self.session.temp, guard=self.session.guard)
                 except SpeechError:
