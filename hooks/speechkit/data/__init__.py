@@ -16,6 +16,12 @@ def load_yaml(name: str) -> dict:
     return read_yaml_file(DATA_DIR / name)
 
 
+def compose_yaml(text: str) -> yaml.Node | None:
+    """The node tree of a YAML text (None if it holds no document), every node with its
+    start_mark; raises yaml.YAMLError for invalid YAML."""
+    return yaml.compose(text, Loader=_LOADER)
+
+
 def read_yaml_file(path: str | Path):
     """The data of a YAML file (safe loading); raises yaml.YAMLError for invalid YAML."""
     with open(path, encoding="utf-8") as handle:
