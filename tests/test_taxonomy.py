@@ -247,3 +247,19 @@ def test_the_default_taxonomy_loads_and_tags_by_keyword():
     assert taxonomy.topics[0].name == "组织生活"
     assert taxonomy.topics[0].keywords[:2] == ("三会一课", "组织生活")
     assert topics_of("加强流动党员管理，落实三会一课制度", taxonomy) == ("党员管理", "组织生活")  # 流动党员 and 党员管理: two hits
+
+
+@pytest.mark.parametrize("name", ["组织生活", "A B", "危险<img src=x onerror=alert(1)>{{ config }}", "党建 & “业务”"])
+def test_a_topic_anchor_is_the_one_materials_tags_plugin_gives_the_escaped_tag(name):
+    from material.plugins.tags.config import TagsConfig
+    from material.plugins.tags.structure.listing.manager import ListingManager
+    from material.plugins.tags.structure.tag import Tag
+
+    from speechkit.escaping import escape_html
+    from speechkit.urls import topic_anchor
+
+    config = TagsConfig()
+    config.load_dict({})
+    assert config.validate() == ([], [])
+    # Item pages carry the escaped name as their tag (rendering); the index's anchor follows it.
+    assert topic_anchor(name) == ListingManager(config)._slugify(Tag(escape_html(name)))
