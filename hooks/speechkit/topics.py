@@ -26,6 +26,7 @@ TOPIC_KEYS = ("name", "description", "keywords")
 TERM_KEYS = ("term", "explanation")
 # Keywords are substrings of item text: one character (or none) would tag nearly every item.
 MIN_WORD = 2
+SHOWN_MAX = 40  # characters of a wrong value an error message quotes
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,8 @@ def _shown(node: yaml.Node) -> str:
     if isinstance(node, yaml.MappingNode):
         return "a mapping"
     if node.tag == STR:
-        return f"'{node.value}'"
+        text = node.value if len(node.value) <= SHOWN_MAX else node.value[:SHOWN_MAX] + "…"
+        return f"'{text}'"
     if node.tag in NOT_TEXT_SCALARS:
         return f"{node.value} (write it in quotes to mean the text)"
     return node.value or "nothing"
