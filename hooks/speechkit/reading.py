@@ -31,7 +31,7 @@ def read_source(path: str | Path) -> Source:
 
 def decode_source(data: bytes, path: str | Path) -> Source:
     """Decode bytes read from ``path`` into a Source."""
-    text, encoding = _decode(data, path)
+    text, encoding = decode_text(data, path)
     text = NEWLINES.sub("\n", text)
     control = CONTROL_CHARS.search(text)
     if control:
@@ -45,8 +45,9 @@ def decode_source(data: bytes, path: str | Path) -> Source:
     return Source(str(path), text, encoding)
 
 
-def _decode(data: bytes, path: str | Path) -> tuple[str, str]:
-    """Try UTF-8 first (it rarely decodes non-UTF-8 bytes by accident), then GB18030."""
+def decode_text(data: bytes, path: str | Path) -> tuple[str, str]:
+    """Text and encoding of a file's bytes: UTF-8 (BOM dropped) first, as it rarely decodes
+    non-UTF-8 bytes by accident, then GB18030; SpeechError with the line if neither."""
     if data.startswith(UTF8_BOM):
         data = data[len(UTF8_BOM):]
     try:

@@ -188,7 +188,10 @@ def _item_page(library: Library, item_index: int) -> Page:
     lines += _neighbours(library, placed_item)
     meta = {
         "title": escape_html(f"{placed_item.display_label}：{item.headline}"),
-        "tags": list(placed_item.tags),
+        # HTML-escaped like the title: Material's tag templates write tag names unescaped
+        # (the page's tags, the topic index and its table of contents). The listing's
+        # anchors are made from these names: see urls.topic_anchor.
+        "tags": [escape_html(tag) for tag in placed_item.tags],
         "search": {"boost": BOOST["item"]},
     }
     return Page(path, _front_matter(meta) + "\n".join(lines))

@@ -71,7 +71,7 @@ def search_documents(library: Library, page_url) -> list[SearchDoc]:
     docs: dict[str, list[SearchDoc]] = {kind: [] for kind in KINDS}
     for topic in library.taxonomy.topics:
         docs["topic"].append(
-            SearchDoc("topic", f"{page_url('tags.md')}#tag:{topic.name}", topic.name, "主题",
+            SearchDoc("topic", f"{page_url('tags.md')}#{urls.topic_anchor(topic.name)}", topic.name, "主题",
                       "", -1, (), topic.name)
         )
     for placed_item in library.items:

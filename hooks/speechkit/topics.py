@@ -1,15 +1,33 @@
-"""The curated taxonomy of topics and terms, and the topics of a text."""
+"""The curated taxonomy of topics and terms, and the topics of a text.
+
+The taxonomy is operator input, checked like a speech: read as UTF-8 (with or without
+BOM) or GBK/GB18030, composed into YAML nodes so that every error names the file and
+the line, then each value is checked and taken as text.
+"""
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from .data import read_yaml_file
+from .data import compose_yaml
 from .errors import SpeechError
+from .reading import NEWLINES, decode_text
+from .urls import topic_anchor
+
+STR = "tag:yaml.org,2002:str"
+NULL = "tag:yaml.org,2002:null"
+# Scalars YAML reads as something else than text unless quoted: 2024, 1.5, yes, 2024-01-01.
+NOT_TEXT_SCALARS = {f"tag:yaml.org,2002:{name}" for name in ("int", "float", "bool", "timestamp")}
+TOP_KEYS = ("topics", "terms")
+TOPIC_KEYS = ("name", "description", "keywords")
+TERM_KEYS = ("term", "explanation")
+# Keywords are substrings of item text: one character (or none) would tag nearly every item.
+MIN_WORD = 2
+SHOWN_MAX = 40  # characters of a wrong value an error message quotes
+
 
 @dataclass(frozen=True)
 class Topic:
@@ -37,40 +55,192 @@ class Taxonomy:
 
 
 def load_taxonomy(path: str | Path) -> Taxonomy:
-    """Read and check a taxonomy file; errors name the file and the entry."""
+    """Read and check a taxonomy file; a SpeechError names the file, the line and the fault."""
     try:
-        data = read_yaml_file(path) or {}
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise SpeechError(path, f"cannot read the taxonomy: {error.strerror or error}") from None
+    text = NEWLINES.sub("\n", decode_text(data, path)[0])
+    try:
+        root = compose_yaml(text)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise SpeechError(path, f"invalid YAML: {error}", mark.line + 1 if mark else None) from None
-    topics = tuple(_topic(path, entry) for entry in data.get("topics") or [])
-    terms = tuple(_term(path, entry) for entry in data.get("terms") or [])
-    _check_unique(path, [t.name for t in topics], "topic")
-    _check_unique(path, [t.term for t in terms], "term")
-    if not topics:
-        raise SpeechError(path, "the taxonomy has no topics")
-    return Taxonomy(topics, terms)
+        raise SpeechError(path, f"invalid YAML: {error}", _error_line(error, text)) from None
+    return _Checker(str(path)).taxonomy(root)
 
 
-def _topic(path, entry) -> Topic:
-    """One topic entry, checked."""
-    if not isinstance(entry, dict) or not entry.get("name") or not entry.get("keywords"):
-        raise SpeechError(path, f"a topic needs a name and keywords: {entry!r}")
-    return Topic(str(entry["name"]), str(entry.get("description", "")), tuple(map(str, entry["keywords"])))
+def _error_line(error: yaml.YAMLError, text: str) -> int | None:
+    """The 1-based line of a YAML error: its mark, or a reader error's position."""
+    mark = getattr(error, "problem_mark", None)
+    if mark is not None:
+        return mark.line + 1
+    position = getattr(error, "position", None)
+    return text.count("\n", 0, position) + 1 if isinstance(position, int) else None
 
 
-def _term(path, entry) -> Term:
-    """One term entry, checked."""
-    if not isinstance(entry, dict) or not entry.get("term"):
-        raise SpeechError(path, f"a term needs a 'term': {entry!r}")
-    return Term(str(entry["term"]), str(entry.get("explanation", "")))
+def _line(node: yaml.Node) -> int:
+    """The 1-based line a node starts on."""
+    return node.start_mark.line + 1
 
 
-def _check_unique(path, names: list[str], what: str) -> None:
-    """Raise if a name occurs twice."""
-    repeated = [name for name, count in Counter(names).items() if count > 1]
-    if repeated:
-        raise SpeechError(path, f"{what} listed twice: {', '.join(repeated)}")
+def _shown(node: yaml.Node) -> str:
+    """A node as an error message shows it: 'text', 2024, a list, a mapping."""
+    if isinstance(node, yaml.SequenceNode):
+        return "a list" if node.value else "an empty list"
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if node.tag == STR:
+        text = node.value if len(node.value) <= SHOWN_MAX else node.value[:SHOWN_MAX] + "…"
+        return f"'{text}'"
+    if node.tag in NOT_TEXT_SCALARS:
+        return f"{node.value} (write it in quotes to mean the text)"
+    return node.value or "nothing"
+
+
+def _is_text(node: yaml.Node) -> bool:
+    """A scalar YAML reads as text."""
+    return isinstance(node, yaml.ScalarNode) and node.tag == STR
+
+
+def _is_empty(node: yaml.Node) -> bool:
+    """A key with nothing after it (or null, ~)."""
+    return isinstance(node, yaml.ScalarNode) and node.tag == NULL
+
+
+def _one_line(text: str) -> str:
+    """Whitespace collapsed, as pages show a name (see escaping.escape_html)."""
+    return " ".join(text.split())
+
+
+class _Checker:
+    """Checks one taxonomy file's nodes and builds its Taxonomy; raises at the first fault."""
+
+    def __init__(self, path: str):
+        self.path = path
+
+    def fail(self, node: yaml.Node, message: str):
+        """Stop with an error at the node's line."""
+        raise SpeechError(self.path, message, _line(node))
+
+    def mapping(self, node: yaml.MappingNode, allowed: tuple[str, ...], who: str, unknown: str, has: str):
+        """The mapping's values by key, each key known (else "{unknown} 'key' ({has})") and given once."""
+        values: dict[str, yaml.Node] = {}
+        for key, value in node.value:
+            name = key.value if _is_text(key) else None
+            if name not in allowed:
+                shown = f"'{key.value}'" if isinstance(key, yaml.ScalarNode) else _shown(key)
+                self.fail(key, f"{unknown} {shown} ({has})")
+            if name in values:
+                self.fail(key, f"{who} has '{name}' twice")
+            values[name] = value
+        return values
+
+    def taxonomy(self, root: yaml.Node | None) -> Taxonomy:
+        """The whole file."""
+        if root is None:
+            raise SpeechError(self.path, "the taxonomy is empty: it needs a 'topics' list", 1)
+        if not isinstance(root, yaml.MappingNode):
+            self.fail(root, f"the taxonomy must be a mapping with 'topics' and 'terms', not {_shown(root)}")
+        top = self.mapping(root, TOP_KEYS, "the taxonomy", "unknown key", "the taxonomy has topics and terms")
+        if "topics" not in top or _is_empty(top["topics"]):
+            self.fail(top.get("topics", root), "the taxonomy has no 'topics' list")
+        topics = self.entries(top["topics"], "topics", self.topic)
+        if not topics:
+            self.fail(top["topics"], "the 'topics' list is empty")
+        terms = self.entries(top["terms"], "terms", self.term) if "terms" in top else []
+        self.unique([(t.name, line) for t, line in topics], "topic")
+        self.unique([(t.term, line) for t, line in terms], "term")
+        self.distinct_anchors(topics)
+        return Taxonomy(tuple(t for t, _ in topics), tuple(t for t, _ in terms))
+
+    def entries(self, node: yaml.Node, key: str, check) -> list:
+        """The checked entries of the topics or terms list, each with its line."""
+        if _is_empty(node):
+            return []
+        if not isinstance(node, yaml.SequenceNode):
+            self.fail(node, f"'{key}' must be a list of {key}, not {_shown(node)}")
+        return [(check(entry, number), _line(entry)) for number, entry in enumerate(node.value, start=1)]
+
+    def topic(self, node: yaml.Node, number: int) -> Topic:
+        """One topic entry."""
+        if not isinstance(node, yaml.MappingNode):
+            self.fail(node, f"topic {number} must be a mapping with name, description and keywords, not {_shown(node)}")
+        values = self.entry(node, number, "topic", TOPIC_KEYS, "name", "a topic has name, description and keywords")
+        name = self.name(values, node, number, "topic", "name")
+        description = self.text(values.get("description"), f"topic '{name}' description")
+        keywords = values.get("keywords")
+        if keywords is None or _is_empty(keywords):
+            self.fail(node, f"topic '{name}' needs keywords")
+        return Topic(name, description, self.keywords(keywords, name))
+
+    def term(self, node: yaml.Node, number: int) -> Term:
+        """One term entry."""
+        if not isinstance(node, yaml.MappingNode):
+            self.fail(node, f"term {number} must be a mapping with term and explanation, not {_shown(node)}")
+        values = self.entry(node, number, "term", TERM_KEYS, "term", "a term has term and explanation")
+        term = self.name(values, node, number, "term", "term")
+        if len(term) < MIN_WORD:
+            self.fail(values["term"], f"term '{term}' must be a word of at least two characters")
+        return Term(term, self.text(values.get("explanation"), f"term '{term}' explanation"))
+
+    def entry(self, node, number: int, kind: str, keys: tuple[str, ...], name_key: str, has: str) -> dict:
+        """A topic's or term's values by key; faults named by the entry's name when it has one."""
+        label = next((v for k, v in node.value if _is_text(k) and k.value == name_key), None)
+        named = label is not None and _is_text(label) and label.value.strip()
+        who = f"{kind} '{_one_line(label.value)}'" if named else f"{kind} {number}"
+        return self.mapping(node, keys, who, f"{who} has an unknown key", has)
+
+    def name(self, values: dict, node, number: int, kind: str, key: str) -> str:
+        """A topic's name or a term's word: text, whitespace collapsed, not empty."""
+        value = values.get(key)
+        if value is None or _is_empty(value) or (_is_text(value) and not value.value.strip()):
+            self.fail(node, f"{kind} {number} needs a {key}")
+        if not _is_text(value):
+            self.fail(value, f"{kind} {number} {key} must be text, not {_shown(value)}")
+        return _one_line(value.value)
+
+    def text(self, node: yaml.Node | None, what: str) -> str:
+        """An optional text value ('' when absent or empty)."""
+        if node is None or _is_empty(node):
+            return ""
+        if not _is_text(node):
+            self.fail(node, f"{what} must be text, not {_shown(node)}")
+        return node.value
+
+    def keywords(self, node: yaml.Node, name: str) -> tuple[str, ...]:
+        """A topic's keywords: a list of distinct words of at least two characters."""
+        if not isinstance(node, yaml.SequenceNode) or not node.value:
+            self.fail(node, f"topic '{name}' keywords must be a list of words of at least two characters, not {_shown(node)}")
+        first: dict[str, int] = {}
+        for entry in node.value:
+            if not _is_text(entry) or len(entry.value.strip()) < MIN_WORD:
+                self.fail(entry, f"topic '{name}' keywords must be words of at least two characters, not {_shown(entry)}")
+            if entry.value in first:
+                self.fail(entry, f"topic '{name}' lists keyword '{entry.value}' twice (first on line {first[entry.value]})")
+            first[entry.value] = _line(entry)
+        return tuple(first)
+
+    def unique(self, named: list[tuple[str, int]], kind: str) -> None:
+        """No name listed twice: the error is at the second."""
+        first: dict[str, int] = {}
+        for name, line in named:
+            if name in first:
+                raise SpeechError(self.path, f"{kind} '{name}' is listed twice (first on line {first[name]})", line)
+            first[name] = line
+
+    def distinct_anchors(self, topics: list[tuple[Topic, int]]) -> None:
+        """No two topics with one anchor on the topic index: a link to one would open the other."""
+        first: dict[str, tuple[str, int]] = {}
+        for topic, line in topics:
+            anchor = topic_anchor(topic.name)
+            if anchor in first:
+                other, other_line = first[anchor]
+                raise SpeechError(
+                    self.path,
+                    f"topic '{topic.name}' would have the same anchor on the topic index as "
+                    f"topic '{other}' (line {other_line}): rename one",
+                    line,
+                )
+            first[anchor] = (topic.name, line)
 
 
 def topics_of(text: str, taxonomy: Taxonomy) -> tuple[str, ...]:

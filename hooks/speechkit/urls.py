@@ -5,10 +5,16 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from pymdownx.slugs import slugify as pymdownx_slugify
+
+from .escaping import escape_html
+
 # Runs of anything but letters, digits and CJK characters become one hyphen.
 NOT_WORD = re.compile(r"[^\w]+|_+")
 SLUG_MAX = 60
 FULL_TEXT = "全文"
+# The slug function of Material's tags plugin (its default tags_slugify).
+TAG_SLUG = pymdownx_slugify(case="lower")
 
 
 def slugify(text: str, fallback: str = "speech") -> str:
@@ -51,3 +57,13 @@ def relative(from_page: str, to_page: str) -> str:
     while common < min(len(source), len(target) - 1) and source[common] == target[common]:
         common += 1
     return "/".join([".."] * (len(source) - common) + target[common:])
+
+
+def topic_anchor(name: str) -> str:
+    """The id of a topic's heading on the topic index (tags.md), for links to it.
+
+    Material's tags plugin (material/plugins/tags: tags_slugify and tags_slugify_format,
+    left at their defaults) makes it ``tag:`` and pymdownx's lower-case slug of the tag
+    name as the item pages' front matter holds it: HTML-escaped (see rendering).
+    """
+    return f"tag:{TAG_SLUG(escape_html(name), '-')}"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from ..escaping import escape_markdown as esc
 from ..library import Library
 from ..topics import Term
@@ -17,12 +19,22 @@ def terms_in(text: str, terms: tuple[Term, ...]) -> list[Term]:
 def abbreviations(markdown: str, terms: tuple[Term, ...]) -> str:
     """``*[term]: explanation`` lines for the terms a page's Markdown holds (abbr tooltips)."""
     lines = [
-        f"*[{term.term}]: {' '.join(term.explanation.split())}"
+        f"*[{term.term}]: {_tooltip(term.explanation)}"
         for term in terms_in(markdown, terms)
         if term.explanation.strip() and "]" not in term.term
     ]
     # A blank line first: the definitions must start a block of their own.
     return "\n\n" + "\n".join(lines) + "\n" if lines else ""
+
+
+def _tooltip(explanation: str) -> str:
+    """An explanation as abbr's title that Material's tooltip shows as written.
+
+    Material (content.tooltips) sets a title as the tooltip's innerHTML, and
+    Python-Markdown writes entities in an attribute as they are (only a bare & becomes
+    &amp;): escaped twice, the attribute holds the escaped text, which the tooltip shows.
+    """
+    return html.escape(html.escape(" ".join(explanation.split()), quote=False), quote=False)
 
 
 def occurrences(library: Library) -> dict[str, list[Place]]:

@@ -11,10 +11,10 @@ DATA_DIR = Path(__file__).parent
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def read_yaml_file(path: str | Path):
-    """The data of a YAML file (safe loading); raises yaml.YAMLError for invalid YAML."""
-    with open(path, encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=_LOADER)
+def compose_yaml(text: str) -> yaml.Node | None:
+    """The node tree of a YAML text (None if it holds no document), every node with its
+    start_mark; raises yaml.YAMLError for invalid YAML."""
+    return yaml.compose(text, Loader=_LOADER)
 
 
 def parse_yaml(text: str):
