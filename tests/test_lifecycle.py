@@ -162,3 +162,22 @@ def test_an_interrupted_build_leaves_no_process_and_no_file(tmp_path, how):
     _wait_for(lambda: not _ours_running(env["TMPDIR"]), "every process of ours ended", timeout=30)
     _wait_for(lambda: _leftovers(env) == [], "the temp folder is empty", timeout=30)
     assert not (site / "search.partial").exists()
+
+
+def test_a_broken_taxonomy_of_ones_own_is_a_warning_naming_its_line_and_the_built_in_one_is_used(tmp_path):
+    from sitebuild import build
+
+    topics = tmp_path / "topics.yml"
+    topics.write_text("topics:\n  - name: 基层组织\n    keywords: 流动党员\n", encoding="utf-8")
+    speeches = tmp_path / "speeches"
+    speeches.mkdir()
+    shutil.copy(SEED, speeches / SEED.name)
+    config = write_config(tmp_path, speeches, extra={"study_site": {"speeches": str(speeches), "topics": str(topics)}})
+    strict = build(config, tmp_path / "strict")
+    assert strict.returncode != 0
+    assert f"WARNING -  {topics}:3: " in strict.stderr and "the built-in taxonomy is used" in strict.stderr
+    relaxed = build(config, tmp_path / "site", strict=False)
+    assert relaxed.returncode == 0, relaxed.stderr
+    notices = (tmp_path / "site" / "维护提示" / "index.html").read_text(encoding="utf-8")
+    assert "第 3 行" in notices and "topics.yml" in notices
+    assert (tmp_path / "site" / SEED_TITLE / "index.html").is_file()
