@@ -1,6 +1,6 @@
 """Build the site strict into a fresh folder beside DEST, check it, and swap it in atomically.
 
-    python3 scripts/publish.py DEST [-f CONFIG]
+    python3 scripts/publish.py DEST [-f CONFIG] [--gzip]
 
 A failed, rejected or interrupted publish leaves DEST as it was; readers never see a
 half-written site.
@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import ctypes
 import errno
+import gzip
 import html.parser
 import os
 import re
@@ -32,6 +33,7 @@ LEFTOVER_GLOB = "*.partial"  # a file or folder the build writes before renaming
 LOG_PROBLEM = re.compile(r"^(?:WARNING|ERROR)\b.*$", re.MULTILINE)
 STAGING_SUFFIX = ".publish-"  # .DESTNAME.publish-<pid>, beside DEST
 KILL_GRACE_SECONDS = 5
+GZIP_SUFFIXES = {".html", ".js", ".css", ".json", ".xml"}  # what nginx's gzip_static is asked for
 LOG_TAIL_LINES = 20
 STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 # renameat2(2) on Linux: swaps two paths in one step, so DEST is never missing.
@@ -230,6 +232,13 @@ def _build(config: Path, staging: Path, env: dict[str, str]) -> tuple[int, str]:
         child.stdout.close()
 
 
+def precompress(site: Path) -> None:
+    """Write FILE.gz beside each text file, for nginx's gzip_static; no timestamp, so builds stay identical."""
+    for path in site.rglob("*"):
+        if path.suffix in GZIP_SUFFIXES and path.is_file():
+            path.with_name(path.name + ".gz").write_bytes(gzip.compress(path.read_bytes(), 9, mtime=0))
+
+
 def _summary(site: Path, seconds: float) -> str:
     """Pages, size, time and place of the published site."""
     files = [path for path in site.rglob("*") if path.is_file()]
@@ -246,7 +255,7 @@ def fail(message: str, details: list[str] = ()) -> int:
     return 1
 
 
-def publish(dest: Path, config: Path) -> int:
+def publish(dest: Path, config: Path, compress: bool = False) -> int:
     """Build, check and swap in; the exit status."""
     started = time.perf_counter()
     if dest.exists() and not dest.is_dir():
@@ -269,6 +278,8 @@ def publish(dest: Path, config: Path) -> int:
             # The WARNING and ERROR lines name the bad files; without any, the end of the log.
             details = LOG_PROBLEM.findall(log) or log.splitlines()[-LOG_TAIL_LINES:]
             return fail(f"the strict build failed (exit {code})", details)
+        if compress:
+            precompress(staging)  # in staging, so no reader meets a .gz half-written
         problems = check_site(staging, log)
         if problems:
             return fail("the built site failed its checks", problems)
@@ -287,13 +298,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build the site and replace DEST with it atomically.")
     parser.add_argument("dest", help="the folder the web server serves, e.g. /srv/www/study")
     parser.add_argument("-f", "--config-file", default=str(DEFAULT_CONFIG), help="default: the repo's mkdocs.yml")
+    parser.add_argument("--gzip", action="store_true", help="also write FILE.gz beside each page and script")
     args = parser.parse_args(argv)
     # The real path, so a symlinked DEST is replaced at its target and staging sits on its filesystem.
     dest = Path(os.path.realpath(args.dest))
     for sig in STOP_SIGNALS:
         signal.signal(sig, _on_signal)
     try:
-        return publish(dest, Path(args.config_file).resolve())
+        return publish(dest, Path(args.config_file).resolve(), compress=args.gzip)
     except Interrupted as stop:
         print(f"publish: interrupted by {signal.Signals(stop.args[0]).name}; the site was not changed", file=sys.stderr)
         return 128 + stop.args[0]

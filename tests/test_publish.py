@@ -6,6 +6,7 @@ on their command lines) can be told apart from those of other tests.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import os
 import shutil
@@ -57,9 +58,9 @@ def command(dest: Path, config: Path) -> list[str]:
     return [sys.executable, str(SCRIPT), str(dest), "-f", str(config)]
 
 
-def run_publish(dest: Path, config: Path) -> subprocess.CompletedProcess:
+def run_publish(dest: Path, config: Path, *options: str) -> subprocess.CompletedProcess:
     """Publish and wait for it."""
-    return subprocess.run(command(dest, config), capture_output=True, text=True, timeout=PUBLISH_TIMEOUT)
+    return subprocess.run([*command(dest, config), *options], capture_output=True, text=True, timeout=PUBLISH_TIMEOUT)
 
 
 def tree(folder: Path) -> dict[str, str]:
@@ -139,6 +140,15 @@ def test_publish_into_a_fresh_folder_then_replace_it(tmp_path, published):
     assert not (dest / "marker").exists()
     assert (dest / "index.html").is_file()
     assert leftovers(dest) == []
+
+
+def test_gzip_precompresses_in_the_swapped_in_site(tmp_path, published):
+    dest, _ = published
+    result = run_publish(dest, speeches_of(tmp_path / "again", SEED), "--gzip")
+    assert result.returncode == 0, result.stdout + result.stderr
+    for name in ("index.html", "search/manifest.js", "sitemap.xml"):
+        assert gzip.decompress((dest / f"{name}.gz").read_bytes()) == (dest / name).read_bytes(), name
+    assert not (dest / "sitemap.xml.gz.gz").exists()
 
 
 def test_a_bad_file_fails_the_publish_and_leaves_dest_as_it_was(tmp_path, published):
