@@ -39,6 +39,7 @@ STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 # renameat2(2) on Linux: swaps two paths in one step, so DEST is never missing.
 AT_FDCWD = -100
 RENAME_EXCHANGE = 2
+PR_SET_PDEATHSIG = 1  # prctl option: the signal a process gets when its parent dies
 NO_EXCHANGE = {errno.ENOSYS, errno.EINVAL, errno.ENOTSUP}  # kernel or filesystem lacks it
 
 
@@ -213,6 +214,16 @@ def _stop(child: subprocess.Popen) -> None:
             continue
 
 
+def _end_with_us() -> None:
+    """In the build's process, before it starts: be killed if publish dies (Linux's
+    PR_SET_PDEATHSIG), so a SIGKILLed publish leaves no build writing into its staging folder;
+    the build's second processes and temp files end with the build."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # no prctl here: the next publish sweeps what is left
+        pass
+
+
 def _build(config: Path, staging: Path, env: dict[str, str]) -> tuple[int, str]:
     """Run the strict build into ``staging`` as a child in its own process group: (exit code, log)."""
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(staging)]
@@ -221,7 +232,7 @@ def _build(config: Path, staging: Path, env: dict[str, str]) -> tuple[int, str]:
     child = subprocess.Popen(
         command, cwd=config.parent, env=env, stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace",
-        start_new_session=True,
+        start_new_session=True, preexec_fn=_end_with_us,
     )
     try:
         log = child.stdout.read()

@@ -32,7 +32,7 @@ START_TIMEOUT = 60
 GONE_TIMEOUT = 20
 KILLED_TIMEOUT = 1.0  # far less than the rest of the build, so a build left running is caught
 BAD_NAME = "bad.txt"
-JOB_PREFIX = "study-site-job-"
+JOB_PREFIX = "study-site-"  # the build's temp folder (speechkit.build.Session.temp), which holds its jobs' folders
 
 
 @pytest.fixture(autouse=True)
@@ -123,7 +123,7 @@ def start_publish(dest: Path, config: Path, tmpdir: Path) -> tuple[subprocess.Po
     staging = publish.staging_for(dest, process.pid)
     wait_for(staging.is_dir, START_TIMEOUT, "the staging folder")
     wait_for(lambda: processes_mentioning(str(staging)), START_TIMEOUT, "the build process")
-    # speechkit/jobs.py starts them with a temp folder (in our TMPDIR) on the command line.
+    # speechkit.build.jobs starts them with a folder in the build's temp folder (in our TMPDIR) on the command line.
     wait_for(lambda: processes_mentioning(f"{tmpdir}{os.sep}{JOB_PREFIX}"), START_TIMEOUT, "the second processes")
     assert process.poll() is None, "the publish ended before it could be interrupted"
     return process, staging
@@ -183,13 +183,9 @@ def test_after_sigkill_the_next_publish_sweeps_the_stale_staging(tmp_path, publi
     process, staging = start_publish(dest, corpus_config, own_tmpdir)
     process.kill()
     process.communicate(timeout=GONE_TIMEOUT)
-    # The build runs in its own process group, so it outlives a SIGKILLed publish: end it.
-    for pid in processes_mentioning(str(staging), str(own_tmpdir)):
-        try:
-            os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
+    # The build dies with publish (PR_SET_PDEATHSIG), its second processes with the build.
     wait_for(lambda: not processes_mentioning(str(staging), str(own_tmpdir)), GONE_TIMEOUT, "the build to end")
+    wait_for(lambda: not any(own_tmpdir.iterdir()), GONE_TIMEOUT, "the build's temp files to go")
     assert tree(dest) == before
     assert staging.is_dir(), "expected the killed publish to leave its staging folder"
     (dest / "marker").write_text("from the previous publish")
