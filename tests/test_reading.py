@@ -151,3 +151,18 @@ def test_a_line_pasted_in_the_other_encoding_is_found_in_every_corpus_file(path)
     assert [(p.line, p.message) for p in mixed.problems] == [
         (at + 1, MIXED_NOTICE.format(n=at + 1, other=names[other], main=names[source.encoding]))
     ]
+
+
+def test_the_reading_problems_reach_the_speech():
+    from speechkit.library import speech_from_bytes
+
+    data = (
+        "在区工作会议上的讲话\n同志们：\n".encode("gbk")
+        + (PASTED + "\n").encode("utf-8")
+        + "今天我们召开会议，研究部署下一阶段的各项工作。\n".encode("gbk")
+    )
+    speech = speech_from_bytes(data, "speeches/m.txt")
+    assert speech.paragraphs[2].text == PASTED
+    assert [str(p) for p in speech.problems] == [
+        "speeches/m.txt:3: " + MIXED_NOTICE.format(n=3, other="UTF-8", main="GBK")
+    ]
