@@ -8,6 +8,7 @@ from pathlib import Path
 
 from . import urls
 from .cleaning import clean
+from .listing import list_speeches
 from .model import Item, Paragraph, Part, Speech
 from .numerals import write_numeral
 from .parsing import parse
@@ -15,7 +16,6 @@ from .reading import decode_source
 from .related import Related, related_items
 from .topics import Taxonomy, topics_of
 
-SPEECH_SUFFIXES = (".txt", ".md")
 
 
 @dataclass(frozen=True)
@@ -65,10 +65,8 @@ class Library:
 
 
 def speech_files(folder: str | Path) -> list[Path]:
-    """The speech files of a folder, sorted by name so builds are reproducible."""
-    return sorted(
-        path for path in Path(folder).iterdir() if path.is_file() and path.suffix in SPEECH_SUFFIXES
-    )
+    """The paths of ``list_speeches(folder)`` alone, for a caller that does not report its notices."""
+    return list(list_speeches(folder).paths)
 
 
 def load_speech(path: str | Path) -> Speech:
