@@ -50,6 +50,13 @@ def test_sub_folders_are_read_sorted_by_relative_path_and_hidden_ones_are_not(tm
     assert listing.notices == ()
 
 
+def test_a_speech_named_with_a_leading_dot_is_read_and_other_dot_files_are_quiet(tmp_path):
+    touch(tmp_path, "..%2Fescape.txt", ".草稿.md", ".gitignore", ".editorconfig")
+    listing = list_speeches(tmp_path)
+    assert relative(tmp_path, listing.paths) == ["..%2Fescape.txt", ".草稿.md"]
+    assert listing.notices == ()
+
+
 def test_speech_files_gives_the_paths_alone(tmp_path):
     touch(tmp_path, "2024/b.txt", "a.TXT", "c.docx")
     assert relative(tmp_path, speech_files(tmp_path)) == ["2024/b.txt", "a.TXT"]
@@ -72,7 +79,6 @@ def test_system_and_editor_leftovers_are_skipped_quietly(tmp_path):
         ("截图.png", f"not read: an image (.png); {ONLY_TEXT}"),
         ("说明", f"not read: {ONLY_TEXT}"),
         ("2024/数据.csv", f"not read: {ONLY_TEXT}"),
-        (".草稿.txt", "not read: a hidden file (its name starts with a dot); rename it to publish it"),
     ],
 )
 def test_any_other_file_gets_a_notice_saying_what_to_do(tmp_path, name, message):

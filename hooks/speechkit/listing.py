@@ -91,12 +91,11 @@ def _take_link(path: Path, root: Path, paths: list[Path], notices: list[Notice])
 
 
 def _take_file(path: Path, paths: list[Path], notices: list[Notice]) -> None:
-    """A speech by its ending; a Notice for anything else that is not hidden."""
+    """A speech by its ending (even a name with a leading dot); a Notice for anything
+    else that is not hidden (.gitignore and the like are the system's)."""
     suffix = path.suffix.lower()
-    if suffix in _rules().suffixes and not path.name.startswith(HIDDEN):
+    if suffix in _rules().suffixes:
         paths.append(path)
-    elif suffix in _rules().suffixes:
-        notices.append(Notice(str(path), None, "not read: a hidden file (its name starts with a dot); rename it to publish it"))
     elif not path.name.startswith(HIDDEN):
         notices.append(Notice(str(path), None, _not_a_speech(suffix)))
 
