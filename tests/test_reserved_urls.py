@@ -77,3 +77,14 @@ def test_the_topic_index_and_the_glossary_stay_intact(reserved_build):
     assert "主题索引" in topics and "标签独有内容" not in topics
     glossary = (site / "术语表" / "index.html").read_text(encoding="utf-8")
     assert "正文中带下划虚线的术语" in glossary and "术语独有内容" not in glossary
+
+
+def test_the_second_process_places_the_analysed_pages_under_the_same_slugs():
+    from speechkit.aids import Aids
+    from speechkit.analysed import render_analysed
+    from speechkit.topics import load_taxonomy
+
+    taxonomy = load_taxonomy(REPO / "hooks" / "speechkit" / "data" / "topics.yml")
+    sources = [("speeches/about.txt", ("About\n" + BODY.format("抓好学习")).encode())]
+    pages = render_analysed(sources, taxonomy, Aids(), frozenset({"about"}))
+    assert pages and all(path.startswith("about-讲话/") for path in pages)
