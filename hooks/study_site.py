@@ -26,7 +26,8 @@ from speechkit.aids import Aids
 from speechkit.build import DEFAULT_TOPICS, Build, Session, Settings
 from speechkit.data import DATA_DIR
 from speechkit.errors import SpeechError
-from speechkit.rendering import HOME, SITE_PAGES, navigation
+from speechkit.library import reserved_names
+from speechkit.rendering import HOME, navigation
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -154,7 +155,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Read every speech and add its pages; build the navigation from them."""
     build = _build()
-    speeches = build.speeches()
+    try:
+        speeches = build.speeches()
+    except SpeechError as error:
+        raise PluginError(str(error)) from None
     for notice in build.notices:
         log.warning(str(notice))
     for speech in speeches:
@@ -165,7 +169,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         for dropped in speech.dropped:
             log.debug(f"{speech.path}:{dropped.line}: dropped ({dropped.reason}): {dropped.text}")
     # No speech may take the top-level name of a page or folder the site has already.
-    reserved = frozenset(f.src_uri.split("/")[0].removesuffix(".md").lower() for f in files) | SITE_PAGES
+    reserved = reserved_names(config.docs_dir)
     home = files.get_file_from_path(HOME) is None
     try:
         ready, later = build.pages(speeches, home=home, reserved=reserved)

@@ -53,7 +53,8 @@ def one_line(text: str) -> str:
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
     """The seed site built strict with the hostile taxonomy, served on 127.0.0.1."""
-    from speechkit.library import build_library, load_speech, speech_files
+    from speechkit.library import build_library, load_speech
+    from speechkit.listing import list_speeches
     from speechkit.topics import load_taxonomy
 
     folder = tmp_path_factory.mktemp("hostile-taxonomy")
@@ -63,7 +64,7 @@ def hostile_site(tmp_path_factory):
     config = write_config(folder, extra={"study_site": {"speeches": str(speeches), "topics": str(topics)}})
     site = built(config, folder / "site")
     taxonomy = load_taxonomy(topics)
-    paths, _ = speech_files(speeches)
+    paths = list_speeches(speeches).paths
     library = build_library([load_speech(path) for path in paths], taxonomy)
     with serve_folder(site) as base:
         yield base, library, site

@@ -24,6 +24,11 @@ BROKEN = {
     "empty.txt": b"",
     "binary.txt": b"\x00\x01\x02PK\x03\x04" * 40,
     "undecodable.txt": "标题\n\n正文。\n".encode("utf-8") + b"\xff\xfe\x81\x00",
+    # Built, but without what could not be read: a date that does not exist, YAML aliases.
+    "bad-date.txt": "---\ndate: 2026-02-30\n---\n日期有误的讲话\n\n同志们：\n今天讲两点。\n".encode("utf-8"),
+    "alias-bomb.txt": ("---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+                       "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+                       "---\n别名炸弹\n\n同志们：\n今天讲两点。\n").encode("utf-8"),
 }
 NOTICES_URL = urllib.parse.quote("维护提示/")
 SEED_URL = urllib.parse.quote(f"{SEED_TITLE}/")

@@ -21,7 +21,7 @@ OPERATIONS = 40
 SEED_TITLE_LINE = "在区基层党建工作推进会议上的讲话"
 WATERMARK = "【测试水印】"
 WATERMARK_RULE = f"  - pattern: '^{WATERMARK}$'\n    reason: 测试水印\n    where: anywhere\n"
-BAD_FILES = (b"", b"\x00\x01\x02\x03" * 64, b"\xff\xfe\xfa\x81" * 16)
+BAD_FILES = (b"", b"\x00\x01\x02\x03" * 64, b"\x81\xff\xfe\xfa" * 16)  # empty, binary, neither UTF-8 nor GBK
 
 
 class Library:

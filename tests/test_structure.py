@@ -99,12 +99,12 @@ def test_front_matter_overrides_what_is_detected_and_is_not_speech_text():
     assert [d.reason for d in speech.dropped] == ["文件头元数据（front matter）"] * 6
 
 
-def test_a_block_with_an_unknown_key_is_text_with_a_warning_naming_file_and_line():
+def test_a_block_with_an_unknown_key_is_text_with_a_problem_naming_file_and_line():
     speech = parse_text("---\ntitle: 标题\ntags: [x]\n---\n同志们：\n今天开会。\n", "speeches/a.txt")
     assert speech.dropped == ()
-    assert speech.warnings[0] == (
+    assert [str(problem) for problem in speech.problems] == [
         "speeches/a.txt:3: unknown front matter key 'tags' (use title, date, speaker, meeting); the block is kept as text"
-    )
+    ]
 
 
 def test_a_collection_of_articles_is_one_part_per_article_with_a_warning():

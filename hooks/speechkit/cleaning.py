@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .errors import Notice
 from .frontmatter import split_front_matter
 from .model import Dropped
 from .reading import Source
@@ -41,7 +42,7 @@ class Cleaned:
     lines: tuple[Line, ...]
     dropped: tuple[Dropped, ...]
     meta: dict = field(default_factory=dict, compare=False)
-    warnings: tuple[str, ...] = ()
+    problems: tuple[Notice, ...] = ()  # the source's and the front matter's
 
 
 @dataclass(frozen=True)
@@ -113,11 +114,8 @@ def compile_noise(data: dict) -> Noise:
 def clean(source: Source) -> Cleaned:
     """Split the source into kept units and dropped pieces with reasons."""
     raw_lines = source.text.split("\n")
-    front_matter = split_front_matter(raw_lines)
+    front_matter = split_front_matter(raw_lines, source.path)
     meta, meta_lines = front_matter.values, front_matter.lines
-    warnings = ()
-    if front_matter.problem:
-        warnings = (f"{source.path}:{front_matter.problem_line}: {front_matter.problem}",)
     dropped = [
         Dropped(number, text.strip(PADDING), FRONT_MATTER_REASON)
         for number, text in enumerate(raw_lines[:meta_lines], start=1)
@@ -140,7 +138,8 @@ def clean(source: Source) -> Cleaned:
         else:
             dropped.append(Dropped(unit.number, unit.text, reason, unit.column))
     dropped.sort(key=lambda d: (d.line, d.column))
-    return Cleaned(source.path, tuple(kept), tuple(dropped), meta, warnings)
+    problems = (*source.problems, *front_matter.problems)
+    return Cleaned(source.path, tuple(kept), tuple(dropped), meta, problems=problems)
 
 
 # -- units -------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from pathlib import Path
 from . import urls
 from .cleaning import clean
 from .errors import Notice
+from .listing import list_speeches
 from .model import Item, Paragraph, Part, Speech
 from .numerals import write_numeral
 from .parsing import parse
@@ -17,7 +18,13 @@ from .related import Related, related_items
 from .rulebook import Rulebook, current
 from .topics import Taxonomy, topics_of
 
-SPEECH_SUFFIXES = (".txt", ".md")
+# The site's own top-level pages and folders, which no speech may take: the home page
+# (rendering.HOME), the topic index (rendering.TAGS_PAGE), the notices (rendering.NOTICES_PAGE),
+# the glossary (aids.pages.GLOSSARY), the search index (search_index.FOLDER), and what MkDocs and Material write (assets/,
+# 404.html, sitemap.xml). The hook adds the top-level entries of docs/ (reserved_names).
+SITE_NAMES = frozenset({"index", "tags", "维护提示", "术语表", "search", "assets", "404", "sitemap"})
+# Added to the slug of a speech whose title is one of them: /tags-讲话/.
+RESERVED_SUFFIX = "讲话"
 
 
 @dataclass(frozen=True)
@@ -66,13 +73,6 @@ class Library:
         return [self.items[index] for index in part.item_indexes]
 
 
-def speech_files(folder: str | Path) -> tuple[list[Path], list[Notice]]:
-    """The speech files of a folder, sorted by name so builds are reproducible, and notices
-    about the files that are not speeches."""
-    paths = sorted(path for path in Path(folder).iterdir() if path.is_file() and path.suffix in SPEECH_SUFFIXES)
-    return paths, []
-
-
 def load_speech(path: str | Path) -> Speech:
     """Read, clean and parse one file."""
     return speech_from_bytes(Path(path).read_bytes(), path)
@@ -113,13 +113,24 @@ class ParsedSpeeches:
                 del self._by_path[path]
 
 
-def build_library(speeches: list[Speech], taxonomy: Taxonomy, related: bool = True,
-                  reserved: frozenset[str] = frozenset()) -> Library:
-    """Give speeches their slugs, tag their items and link related items (unless
-    ``related`` is False: each item then has none, and rendering.analysed_pages cannot run)."""
+def reserved_names(docs_dir: str | Path | None = None) -> frozenset[str]:
+    """SITE_NAMES and the top-level pages and folders of ``docs_dir`` (about, stylesheets…)."""
+    folder = Path(docs_dir) if docs_dir is not None else None
+    if folder is None or not folder.is_dir():
+        return SITE_NAMES
+    entries = [entry for entry in folder.iterdir() if not entry.name.startswith(".")]
+    return SITE_NAMES | {entry.name if entry.is_dir() else entry.stem for entry in entries}
+
+
+def build_library(
+    speeches: list[Speech], taxonomy: Taxonomy, related: bool = True, reserved: frozenset[str] = SITE_NAMES
+) -> Library:
+    """Give speeches their slugs (none of them a ``reserved`` top-level name), tag their
+    items and link related items (unless ``related`` is False: each item then has none,
+    and rendering.analysed_pages cannot run)."""
     placed_speeches = []
     placed_items: list[PlacedItem] = []
-    for speech_index, (speech, slug) in enumerate(zip(speeches, _speech_slugs(speeches))):
+    for speech_index, (speech, slug) in enumerate(zip(speeches, _speech_slugs(speeches, reserved))):
         ordinals = {p: n for n, p in enumerate(numbered_paragraphs(speech), start=1)}
         parts = []
         for part_index, (part, part_slug) in enumerate(_part_slugs(speech)):
@@ -173,20 +184,25 @@ def _part_slugs(speech: Speech) -> list[tuple[Part, str]]:
     return named
 
 
-def _speech_slugs(speeches: list[Speech]) -> list[str]:
+def _speech_slugs(speeches: list[Speech], reserved: frozenset[str] = SITE_NAMES) -> list[str]:
     """Slug each speech by its title; of speeches with one title, the first by file name
     keeps the plain slug and the others add their file name, so adding a speech never
-    moves the pages of the ones already there (unless it sorts first with a same title)."""
+    moves the pages of the ones already there (unless it sorts first with a same title).
+    A title that is one of the site's own names (tags, 术语表) adds RESERVED_SUFFIX; names
+    compare in any case, as some servers do."""
     by_title = [urls.slugify(s.title) for s in speeches]
     order = sorted(range(len(speeches)), key=lambda i: Path(speeches[i].path).name)
-    taken: set[str] = set()
+    site = {name.casefold() for name in reserved}
+    taken = set(site)
     slugs = [""] * len(speeches)
     for index in order:
         slug = by_title[index]
-        if slug in taken:
+        if slug.casefold() in site:
+            slug = f"{slug}-{RESERVED_SUFFIX}"
+        if slug.casefold() in taken:
             slug = f"{slug}-{urls.slugify(Path(speeches[index].path).stem)}"
-        while slug in taken:
+        while slug.casefold() in taken:
             slug += "-2"
-        taken.add(slug)
+        taken.add(slug.casefold())
         slugs[index] = slug
     return slugs

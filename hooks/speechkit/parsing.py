@@ -40,7 +40,7 @@ class _Parser:
     def __init__(self, cleaned: Cleaned):
         self.cleaned = cleaned
         self.rules = rules()
-        self.warnings: list[str] = list(cleaned.warnings)
+        self.warnings: list[str] = []
 
     def warn(self, line: int | None, message: str) -> None:
         """Record a warning that names the file and line."""
@@ -79,6 +79,7 @@ class _Parser:
             paragraphs=(*title_paragraphs, *front.front, *([salutation] if salutation else []), *body, *footnotes),
             dropped=self.cleaned.dropped,
             warnings=tuple(self.warnings),
+            problems=self.cleaned.problems,
             date=meta.get("date") or front.date,
             speaker=meta.get("speaker") or front.speaker,
             meeting=meta.get("meeting") or front.meeting,

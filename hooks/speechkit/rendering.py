@@ -19,9 +19,6 @@ HOME = "index.md"
 TAGS_PAGE = "tags.md"
 # What the build could not publish, and why: for the maintainer, linked from the home page.
 NOTICES_PAGE = "维护提示.md"
-# The top-level names the site's own pages and folders use (MkDocs' and Material's among
-# them), which no speech may take; the hook adds those of docs/.
-SITE_PAGES = frozenset({"index", "tags", "术语表", "维护提示", "search", "assets", "404", "sitemap", "about"})
 # Search ranks the most specific page first: an item before its part, speech and full text.
 BOOST = {"item": 3, "part": 1.5, "speech": 1, "full_text": 0.3}
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # PyYAML built without libyaml has only the Python one

@@ -27,6 +27,7 @@ def outline_dict(speech: Speech) -> dict:
         "paragraphs": [p.text for p in speech.paragraphs],
         "dropped": [{"line": d.line, "text": d.text, "reason": d.reason} for d in speech.dropped],
         "warnings": list(speech.warnings),
+        **({"problems": [str(problem) for problem in speech.problems]} if speech.problems else {}),
     }
 
 
@@ -63,6 +64,7 @@ def outline_text(speech: Speech) -> str:
     lines.append(f"段落 {len(speech.paragraphs)}，舍弃 {len(speech.dropped)}，警告 {len(speech.warnings)}")
     lines += [f"  舍弃 {d.line}: {d.text[:60]}（{d.reason}）" for d in speech.dropped]
     lines += [f"  警告 {warning}" for warning in speech.warnings]
+    lines += [f"  问题 {problem}" for problem in speech.problems]
     return "\n".join(lines)
 
 

@@ -27,6 +27,7 @@ FILES = {
     "noise": "noise.yml",
     "key_sentences": "key_sentences.yml",
     "self_test": "self_test.yml",
+    "files": "files.yml",
 }
 _ACTIVE: ContextVar[Rulebook | None] = ContextVar("study_site_rulebook", default=None)
 
@@ -39,6 +40,7 @@ class Rulebook:
     structure: object  # markers.Rules
     noise: object  # cleaning.Noise
     key_sentences: object  # aids.key_sentences.Rules
+    files: object  # listing.FileRules
     self_test: dict = field(default_factory=dict)
 
     def __eq__(self, other) -> bool:
@@ -52,6 +54,7 @@ def load_rulebook(folder: str | Path = DATA_DIR) -> Rulebook:
     """Read and compile the rule files of ``folder``; errors name the file and line."""
     from .aids.key_sentences import compile_rules
     from .cleaning import compile_noise
+    from .listing import compile_file_rules
     from .markers import compile_structure
 
     texts = {key: _read(Path(folder) / name) for key, name in FILES.items()}
@@ -64,6 +67,7 @@ def load_rulebook(folder: str | Path = DATA_DIR) -> Rulebook:
             noise=compile_noise(data["noise"]),
             key_sentences=compile_rules(data["key_sentences"]),
             self_test=data["self_test"],
+            files=compile_file_rules(data["files"]),
         )
     except SpeechError:
         raise

@@ -60,7 +60,10 @@ def load_taxonomy(path: str | Path) -> Taxonomy:
         data = Path(path).read_bytes()
     except OSError as error:
         raise SpeechError(path, f"cannot read the taxonomy: {error.strerror or error}") from None
-    text = NEWLINES.sub("\n", decode_text(data, path)[0])
+    text, _, problems = decode_text(data, path)
+    if problems:  # lines in two encodings: the words of those lines cannot be trusted
+        raise SpeechError(path, problems[0].message, problems[0].line)
+    text = NEWLINES.sub("\n", text)
     try:
         root = compose_yaml(text)
     except yaml.YAMLError as error:

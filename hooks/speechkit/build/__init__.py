@@ -21,7 +21,8 @@ from pathlib import Path
 from ..aids import Aids
 from ..data import DATA_DIR
 from ..errors import Notice, SpeechError
-from ..library import Library, ParsedSpeeches, build_library, speech_files
+from ..library import SITE_NAMES, Library, ParsedSpeeches, build_library
+from ..listing import list_speeches
 from ..model import Speech
 from ..rendering import Page, analysed_pages, analysed_paths, ready_pages
 from ..rulebook import Rulebook, load_rulebook, using
@@ -109,7 +110,7 @@ class Build:
         self.session = session
         self.settings = settings
         self.site_dir = site_dir
-        self.reserved: frozenset[str] = frozenset()
+        self.reserved: frozenset[str] = SITE_NAMES
         self.deferred: frozenset[str] = frozenset()  # pages whose text MkDocs asks for when it reads them
         self._sizes: dict[str, int] = {}  # bytes of each speech's file
         self.rules: Rulebook = load_rulebook(settings.rules)
@@ -136,8 +137,12 @@ class Build:
     def speeches(self) -> list[Speech]:
         """Every speech of the speeches folder that can be read; the others become notices."""
         with using(self.rules):
-            paths, skipped = speech_files(self.settings.speeches)
-            self.notices += skipped
+            try:
+                listing = list_speeches(self.settings.speeches)
+            except OSError as error:
+                raise SpeechError(self.settings.speeches, f"cannot list the speeches folder: {error.strerror or error}") from None
+            paths = list(listing.paths)
+            self.notices += listing.notices
             speeches = [speech for speech in map(self._load, paths) if speech is not None]
         self.session.parsed.keep_only(paths)
         for speech in speeches:

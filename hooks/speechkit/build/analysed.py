@@ -11,7 +11,7 @@ speeches give the same library, slugs and paths.
 from __future__ import annotations
 
 from ..aids import Aids
-from ..library import build_library
+from ..library import SITE_NAMES, build_library
 from ..model import Speech
 from ..rendering import analysed_pages
 from ..rulebook import Rulebook, using
@@ -19,7 +19,7 @@ from ..topics import Taxonomy
 
 
 def render_analysed(speeches: list[Speech], taxonomy: Taxonomy, aids: Aids, rules: Rulebook,
-                    reserved: frozenset[str] = frozenset()) -> dict[str, str]:
+                    reserved: frozenset[str] = SITE_NAMES) -> dict[str, str]:
     """Path → Markdown of rendering.analysed_pages for the build's parsed ``speeches``,
     under its ``rules`` and with its ``reserved`` names."""
     with using(rules):

@@ -1,0 +1,116 @@
+"""Which files of the speeches folder are speeches, and a notice for each other one."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
+from pathlib import Path
+
+from .errors import Notice
+from .rulebook import current
+
+HIDDEN = "."
+ONLY_TEXT = "only .txt and .md speeches are read; save it as UTF-8 .txt"
+
+
+@dataclass(frozen=True)
+class Listing:
+    """The speech files of a folder, by relative path, and a Notice for each file not taken."""
+
+    paths: tuple[Path, ...]
+    notices: tuple[Notice, ...]
+
+
+@dataclass(frozen=True)
+class FileRules:
+    """What data/files.yml says: speech endings, leftovers skipped quietly, format names."""
+
+    suffixes: frozenset[str]
+    leftovers: tuple[str, ...]
+    formats: dict[str, str]
+
+
+def _rules() -> FileRules:
+    """The file rules in force (the build's rulebook)."""
+    return current().files
+
+
+def compile_file_rules(data: dict) -> FileRules:
+    """The data of files.yml, checked and lower-cased."""
+    return FileRules(
+        frozenset(s.lower() for s in data["speech_suffixes"]),
+        tuple(p.lower() for p in data["leftovers"]),
+        {suffix.lower(): kind for suffix, kind in data["formats"].items()},
+    )
+
+
+def list_speeches(folder: str | Path) -> Listing:
+    """Every speech file under ``folder`` (sub-folders too), sorted by relative path so
+    builds are reproducible, and why each other file is not read; OSError if the folder
+    itself cannot be listed."""
+    root = Path(folder)
+    paths: list[Path] = []
+    notices: list[Notice] = []
+    _scan(root, root.resolve(), paths, notices, top=True)
+    paths.sort(key=lambda path: path.relative_to(root).parts)
+    notices.sort(key=lambda notice: Path(notice.path).relative_to(root).parts)
+    return Listing(tuple(paths), tuple(notices))
+
+
+def _scan(folder: Path, root: Path, paths: list[Path], notices: list[Notice], top: bool = False) -> None:
+    """Take the speeches of one folder and of its sub-folders."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError as error:
+        if top:
+            raise
+        notices.append(Notice(str(folder), None, f"not read: the folder cannot be listed ({error.strerror})"))
+        return
+    for entry in entries:
+        path = folder / entry.name
+        if _is_leftover(entry.name):
+            continue
+        if entry.is_symlink():
+            _take_link(path, root, paths, notices)
+        elif entry.is_dir():
+            if not entry.name.startswith(HIDDEN):
+                _scan(path, root, paths, notices)
+        elif entry.is_file():
+            _take_file(path, paths, notices)
+        else:
+            notices.append(Notice(str(path), None, "not read: not a regular file"))
+
+
+def _take_link(path: Path, root: Path, paths: list[Path], notices: list[Notice]) -> None:
+    """A link is read like the file it points to, if that is inside the speeches folder."""
+    target = path.resolve()
+    if not target.exists():
+        notices.append(Notice(str(path), None, f"not read: a broken link (to {os.readlink(path)})"))
+    elif not target.is_relative_to(root):
+        notices.append(Notice(str(path), None, f"not read: a link to {target}, outside the speeches folder; copy the file in instead"))
+    elif target.is_file():
+        _take_file(path, paths, notices)
+    # A link to a folder inside: its files are read where they are.
+
+
+def _take_file(path: Path, paths: list[Path], notices: list[Notice]) -> None:
+    """A speech by its ending (even a name with a leading dot); a Notice for anything
+    else that is not hidden (.gitignore and the like are the system's)."""
+    suffix = path.suffix.lower()
+    if suffix in _rules().suffixes:
+        paths.append(path)
+    elif not path.name.startswith(HIDDEN):
+        notices.append(Notice(str(path), None, _not_a_speech(suffix)))
+
+
+def _not_a_speech(suffix: str) -> str:
+    """Why a file is not read: what it is, and what to do."""
+    kind = _rules().formats.get(suffix)
+    return f"not read: {kind} ({suffix}); {ONLY_TEXT}" if kind else f"not read: {ONLY_TEXT}"
+
+
+def _is_leftover(name: str) -> bool:
+    """A system or editor leftover (._x, ~$x.docx, .DS_Store, x.swp …)."""
+    lowered = name.lower()
+    return any(fnmatchcase(lowered, pattern) for pattern in _rules().leftovers)

@@ -1,0 +1,124 @@
+"""Listing the speeches folder: every file is a speech, a quiet leftover, or a notice."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from speechkit.listing import list_speeches
+
+ONLY_TEXT = "only .txt and .md speeches are read; save it as UTF-8 .txt"
+LEFTOVERS = [
+    "._讲话.txt", "~$讲话.docx", ".DS_Store", "Thumbs.db", "thumbs.db", "desktop.ini", ".gitkeep",
+    "讲话.txt~", ".讲话.txt.swp", ".讲话.txt.swx", ".#讲话.txt", "#讲话.txt#",
+]
+
+
+def touch(folder: Path, *names: str) -> Path:
+    """Write a small file for each relative name; return the folder."""
+    for name in names:
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("标题\n正文。\n", encoding="utf-8")
+    return folder
+
+
+def relative(folder: Path, paths) -> list[str]:
+    """The paths relative to the folder, as strings."""
+    return [Path(path).relative_to(folder).as_posix() for path in paths]
+
+
+def notices(folder: Path) -> list[tuple[str, str]]:
+    """(relative path, message) of each notice."""
+    listing = list_speeches(folder)
+    return [(Path(n.path).relative_to(folder).as_posix(), n.message) for n in listing.notices]
+
+
+def test_endings_are_read_in_any_case(tmp_path):
+    touch(tmp_path, "a.txt", "UPPER.TXT", "x.MD", "y.Md")
+    assert relative(tmp_path, list_speeches(tmp_path).paths) == ["UPPER.TXT", "a.txt", "x.MD", "y.Md"]
+    assert list_speeches(tmp_path).notices == ()
+
+
+def test_sub_folders_are_read_sorted_by_relative_path_and_hidden_ones_are_not(tmp_path):
+    touch(tmp_path, "2024/b.txt", "2023/z.txt", "2023/春/a.txt", "top.txt", ".git/HEAD.txt", ".obsidian/x.md")
+    listing = list_speeches(tmp_path)
+    assert relative(tmp_path, listing.paths) == ["2023/z.txt", "2023/春/a.txt", "2024/b.txt", "top.txt"]
+    assert listing.notices == ()
+
+
+def test_a_speech_named_with_a_leading_dot_is_read_and_other_dot_files_are_quiet(tmp_path):
+    touch(tmp_path, "..%2Fescape.txt", ".草稿.md", ".gitignore", ".editorconfig")
+    listing = list_speeches(tmp_path)
+    assert relative(tmp_path, listing.paths) == ["..%2Fescape.txt", ".草稿.md"]
+    assert listing.notices == ()
+
+
+def test_system_and_editor_leftovers_are_skipped_quietly(tmp_path):
+    touch(tmp_path, "讲话.txt", *LEFTOVERS, "2024/._b.txt", "__MACOSX/._讲话.txt")
+    assert relative(tmp_path, list_speeches(tmp_path).paths) == ["讲话.txt"]
+    assert notices(tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    "name, message",
+    [
+        ("讲话.docx", f"not read: a Word document (.docx); {ONLY_TEXT}"),
+        ("讲话.DOC", f"not read: a Word document (.doc); {ONLY_TEXT}"),
+        ("讲话.wps", f"not read: a WPS document (.wps); {ONLY_TEXT}"),
+        ("报告.pdf", f"not read: a PDF (.pdf); {ONLY_TEXT}"),
+        ("报告.html", f"not read: a web page (.html); {ONLY_TEXT}"),
+        ("截图.png", f"not read: an image (.png); {ONLY_TEXT}"),
+        ("说明", f"not read: {ONLY_TEXT}"),
+        ("2024/数据.csv", f"not read: {ONLY_TEXT}"),
+    ],
+)
+def test_any_other_file_gets_a_notice_saying_what_to_do(tmp_path, name, message):
+    touch(tmp_path, "讲话.txt", name)
+    assert relative(tmp_path, list_speeches(tmp_path).paths) == ["讲话.txt"]
+    assert notices(tmp_path) == [(name, message)]
+    assert str(list_speeches(tmp_path).notices[0]) == f"{tmp_path / name}: {message}"
+
+
+def test_a_link_outside_the_folder_is_refused(tmp_path):
+    speeches = touch(tmp_path / "speeches", "a.txt")
+    (speeches / "p.txt").symlink_to("/etc/passwd")
+    (speeches / "elsewhere").symlink_to(tmp_path)
+    assert relative(speeches, list_speeches(speeches).paths) == ["a.txt"]
+    assert notices(speeches) == [
+        ("elsewhere", f"not read: a link to {tmp_path.resolve()}, outside the speeches folder; copy the file in instead"),
+        ("p.txt", "not read: a link to /etc/passwd, outside the speeches folder; copy the file in instead"),
+    ]
+
+
+def test_a_link_inside_the_folder_is_read_and_a_broken_one_gets_a_notice(tmp_path):
+    speeches = touch(tmp_path / "speeches", "2024/a.txt")
+    (speeches / "最新.txt").symlink_to(speeches / "2024" / "a.txt")
+    (speeches / "年份").symlink_to(speeches / "2024")
+    (speeches / "gone.txt").symlink_to(speeches / "missing.txt")
+    assert relative(speeches, list_speeches(speeches).paths) == ["2024/a.txt", "最新.txt"]
+    assert notices(speeches) == [("gone.txt", f"not read: a broken link (to {speeches / 'missing.txt'})")]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every folder")
+def test_a_sub_folder_that_cannot_be_listed_gets_a_notice(tmp_path):
+    touch(tmp_path, "a.txt", "locked/b.txt")
+    (tmp_path / "locked").chmod(0)
+    try:
+        assert relative(tmp_path, list_speeches(tmp_path).paths) == ["a.txt"]
+        assert notices(tmp_path) == [("locked", "not read: the folder cannot be listed (Permission denied)")]
+    finally:
+        (tmp_path / "locked").chmod(0o755)
+
+
+def test_a_fifo_gets_a_notice(tmp_path):
+    touch(tmp_path, "a.txt")
+    os.mkfifo(tmp_path / "pipe.txt")
+    assert notices(tmp_path) == [("pipe.txt", "not read: not a regular file")]
+
+
+def test_a_missing_folder_is_an_error(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        list_speeches(tmp_path / "nowhere")
