@@ -22,12 +22,11 @@ from mkdocs.utils.meta import get_data
 
 from cjk_abbr import CjkAbbrExtension
 from page_files import add_pages
-from speechkit.aids import Aids
 from speechkit.build import DEFAULT_TOPICS, Build, Session, Settings
 from speechkit.data import DATA_DIR
 from speechkit.errors import SpeechError
 from speechkit.library import reserved_names
-from speechkit.rendering import HOME, navigation
+from speechkit.pages import HOME, Aids, navigation
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -43,12 +43,12 @@ from sitebuild import library_of, page_url, write_config  # noqa: E402
 
 # Our stages: (label, module, function). Wrapped where the hook or load_speech looks them up.
 STAGES = (
-    ("read", "speechkit.library", "decode_source"),
-    ("clean", "speechkit.library", "clean"),
-    ("parse", "speechkit.library", "parse"),
+    ("read", "speechkit.library.speeches", "decode_source"),
+    ("clean", "speechkit.library.speeches", "clean"),
+    ("parse", "speechkit.library.speeches", "parse"),
     ("library", "speechkit.library", "build_library"),
-    ("render", "speechkit.rendering", "ready_pages"),
-    ("search docs", "speechkit.search_index", "search_documents"),
+    ("render", "speechkit.pages", "ready_pages"),
+    ("search docs", "speechkit.search", "search_documents"),
 )
 # The search index and the analysed pages (related items, 金句) are made by second
 # processes (speechkit.build.jobs) while MkDocs renders pages; their CPU seconds are reported
@@ -254,7 +254,7 @@ def _edit_point(speeches: Path) -> tuple[Path, int, str]:
     middle = len(paragraph.text) // 2
     # A stretch of the paragraph's own text, to find where it stands in the file.
     position = path.read_text(encoding="utf-8").index(paragraph.text[middle - 4:middle + 4]) + 4
-    from speechkit import urls
+    from speechkit.library import urls
 
     return path, position, page_url(urls.full_text(placed.slug))
 

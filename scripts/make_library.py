@@ -25,7 +25,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "hooks"))
 
 from speechkit.library import load_speech  # noqa: E402
-from speechkit.reading import read_source  # noqa: E402
+from speechkit.sources import read_source  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "corpus"
 SEED = REPO / "speeches" / "000_59878e9e95d0a7b5.txt"

@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 
 from speechkit.errors import SpeechError  # noqa: E402
 from speechkit.library import load_speech  # noqa: E402
-from speechkit.report import outline_dict, outline_text  # noqa: E402
+from speechkit.structure.report import outline_dict, outline_text  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -29,9 +29,9 @@ def corpus_files() -> list[Path]:
 
 def parse_text(text: str, path: str = "t.txt"):
     """Parse a literal text as if it were a file."""
-    from speechkit.cleaning import clean
-    from speechkit.parsing import parse
-    from speechkit.reading import Source
+    from speechkit.sources import clean
+    from speechkit.structure import parse
+    from speechkit.sources import Source
 
     return parse(clean(Source(path, text, "utf-8")))
 

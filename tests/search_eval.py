@@ -13,7 +13,7 @@ import yaml
 
 # The same comparison the index is built with (the benchmark imports this module too).
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
-from speechkit.search_index import normalize  # noqa: E402
+from speechkit.search import normalize  # noqa: E402
 
 QUERIES = Path(__file__).with_name("search_queries.yml")
 # Indexes of "item", "part" and "speech" in search_index.KINDS, as the chunk rows store them.

@@ -83,8 +83,8 @@ def page_url(src_path: str, directory_urls: bool = True) -> str:
 def library_of(speeches: Path):
     """The core's view of a speeches folder (the pages the hook generates), for finding pages."""
     from speechkit.library import build_library, load_speech
-    from speechkit.listing import list_speeches
-    from speechkit.topics import load_taxonomy
+    from speechkit.sources import list_speeches
+    from speechkit.library import load_taxonomy
 
     taxonomy = load_taxonomy(REPO / "hooks" / "speechkit" / "data" / "topics.yml")
     paths = list_speeches(speeches).paths

@@ -11,15 +11,14 @@ import pytest
 from conftest import CORPUS, SEED
 
 from cjk_abbr import CjkAbbrExtension
-from speechkit.aids import Aids, aid_pages, speech_home_lines
-from speechkit.aids.diagram import outline_diagram
-from speechkit.aids.glossary import abbreviations, occurrences
-from speechkit.aids.key_sentences import Rule, key_sentences, load_rules, split_sentences
-from speechkit.aids.places import places
-from speechkit.aids.self_test import cloze
 from speechkit.errors import SpeechError
-from speechkit.library import build_library, load_speech
-from speechkit.topics import Term, load_taxonomy
+from speechkit.library import Term, build_library, load_speech, load_taxonomy
+from speechkit.pages.aids import Aids, aid_pages, speech_home_lines
+from speechkit.pages.aids.diagram import outline_diagram
+from speechkit.pages.aids.glossary import abbreviations, occurrences
+from speechkit.pages.aids.key_sentences import Rule, key_sentences, load_rules, split_sentences
+from speechkit.pages.aids.places import places
+from speechkit.pages.aids.self_test import cloze
 
 DENG = CORPUS / "08_deng_jiaoyu_gongzuo_huiyi_1978_gbk.txt"
 TOPICS = SEED.parent.parent / "hooks" / "speechkit" / "data" / "topics.yml"
@@ -72,7 +71,7 @@ def test_key_sentence_rules_are_data(library):
 
 
 def test_an_unknown_rule_kind_names_the_rule():
-    from speechkit.aids.key_sentences import _rule
+    from speechkit.pages.aids.key_sentences import _rule
 
     with pytest.raises(SpeechError, match="rule '押韵': kind must be one of couplet, series, pattern, quoted"):
         _rule({"name": "押韵", "kind": "rhyme"})

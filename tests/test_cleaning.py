@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from speechkit.cleaning import clean
-from speechkit.reading import Source, read_source
+from speechkit.sources import Source, clean, read_source
 
 from conftest import SEED
 

@@ -80,7 +80,7 @@ def test_an_edit_rebuilds_the_changed_pages_and_leaves_the_others(tmp_path, spee
         builds.build()
         library = library_of(speeches)
         placed = library.speeches[0]
-        from speechkit import urls
+        from speechkit.library import urls
 
         full_text = _html(site, urls.full_text(placed.slug))
         untouched = _html(site, library.items[0].page)  # the first item; the edit is in the closing

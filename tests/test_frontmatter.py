@@ -8,8 +8,8 @@ import time
 import pytest
 from conftest import parse_text
 
-from speechkit.frontmatter import split_front_matter
 from speechkit.library import speech_from_bytes
+from speechkit.sources.frontmatter import split_front_matter
 
 BODY = "同志们：\n今天开会。\n"
 DATE_FORMS = "2024-03-05, 2024-03, 2024 or 2024年3月5日"

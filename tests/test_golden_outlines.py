@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from speechkit.library import load_speech
-from speechkit.report import outline_text
+from speechkit.structure.report import outline_text
 
 from conftest import CORPUS, corpus_files
 

@@ -54,8 +54,8 @@ def one_line(text: str) -> str:
 def hostile_site(tmp_path_factory):
     """The seed site built strict with the hostile taxonomy, served on 127.0.0.1."""
     from speechkit.library import build_library, load_speech
-    from speechkit.listing import list_speeches
-    from speechkit.topics import load_taxonomy
+    from speechkit.sources import list_speeches
+    from speechkit.library import load_taxonomy
 
     folder = tmp_path_factory.mktemp("hostile-taxonomy")
     topics = folder / "topics.yml"

@@ -5,13 +5,11 @@ from __future__ import annotations
 import pytest
 
 from conftest import CORPUS, REPO, SEED
-from speechkit.aids import Aids
-from speechkit.errors import SpeechError
 from speechkit.build.jobs import Job
+from speechkit.errors import SpeechError
+from speechkit.library import build_library, load_speech, load_taxonomy
+from speechkit.pages import Aids, analysed_pages, analysed_paths, render_library
 from speechkit.rulebook import load_rulebook
-from speechkit.library import build_library, load_speech
-from speechkit.rendering import analysed_pages, analysed_paths, render_library
-from speechkit.topics import load_taxonomy
 
 RULES = load_rulebook()
 TAXONOMY = load_taxonomy(REPO / "hooks" / "speechkit" / "data" / "topics.yml")

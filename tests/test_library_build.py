@@ -8,8 +8,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from speechkit.library import build_library, load_speech
-from speechkit.topics import load_taxonomy
+from speechkit.library import build_library, load_speech, load_taxonomy
 
 from conftest import REPO, SEED, corpus_files
 from sitebuild import page_url
@@ -73,7 +72,7 @@ def test_adding_a_speech_moves_no_page_and_same_titles_get_two_urls():
 def test_crowded_dates_are_cut_into_runs_so_each_sidebar_section_stays_small():
     from dataclasses import replace
 
-    from speechkit.catalog import GROUP_MAX, groups, nav_tree
+    from speechkit.pages.catalog import GROUP_MAX, groups, nav_tree
 
     seed = load_speech(SEED)
     # One conference's 60 speeches on one day, and 30 speeches with no date.

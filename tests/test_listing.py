@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from speechkit.listing import list_speeches
+from speechkit.sources import list_speeches
 
 ONLY_TEXT = "only .txt and .md speeches are read; save it as UTF-8 .txt"
 LEFTOVERS = [

@@ -7,9 +7,8 @@ from collections import Counter, defaultdict
 
 import pytest
 
-from speechkit.cleaning import clean
-from speechkit.parsing import parse
-from speechkit.reading import read_source
+from speechkit.sources import clean, read_source
+from speechkit.structure import parse
 
 from conftest import SEED, corpus_files
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import parse_text
-from speechkit.parsing import headline
+from speechkit.structure.parsing import headline
 
 SEED_HEADLINES = {
     "问题": [

@@ -16,14 +16,12 @@ import markdown
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from speechkit.cleaning import clean
 from speechkit.errors import SpeechError
 from speechkit.escaping import escape_markdown
-from speechkit.library import build_library
-from speechkit.parsing import parse
-from speechkit.reading import decode_source
-from speechkit.rendering import render_library
-from speechkit.topics import load_taxonomy
+from speechkit.library import build_library, load_taxonomy
+from speechkit.pages import render_library
+from speechkit.sources import clean, decode_source
+from speechkit.structure import parse
 
 from conftest import REPO
 from test_escaping import markdown_extensions

@@ -6,7 +6,7 @@ import pytest
 from conftest import CORPUS, corpus_files
 
 from speechkit.errors import SpeechError
-from speechkit.reading import decode_source, read_source
+from speechkit.sources import decode_source, read_source
 
 TEXT = "在区基层党建工作推进会议上的讲话\n同志们：\n"
 

@@ -10,8 +10,8 @@ from unittest.mock import patch
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from speechkit import related
-from speechkit.related import POSTING_MAX, RELATED_MAX, SIGNATURE_SIZE, related_items
+from speechkit.library import related
+from speechkit.library.related import POSTING_MAX, RELATED_MAX, SIGNATURE_SIZE, related_items
 
 TOPICS = ("党建", "作风", "民生", "安全")
 # Few characters, so that texts repeat, share bigrams and tie on score and cosine.

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from sitebuild import build, library_of, write_config
-from speechkit.reading import read_source
+from speechkit.sources import read_source
 
 from conftest import SEED, corpus_files
 

@@ -9,7 +9,7 @@ import pytest
 from conftest import SEED
 from sitebuild import built, library_of, page_url, write_config, write_speeches
 
-from speechkit.library import SITE_NAMES, _speech_slugs, reserved_names
+from speechkit.library.placing import SITE_NAMES, _speech_slugs, reserved_names
 from speechkit.model import Speech
 
 REPO = Path(__file__).resolve().parent.parent
@@ -22,9 +22,9 @@ def speech(title: str, path: str) -> Speech:
 
 
 def test_the_site_names_hold_every_top_level_page_the_site_makes():
-    from speechkit import search_index
-    from speechkit.aids.pages import GLOSSARY
-    from speechkit.rendering import HOME, TAGS_PAGE
+    from speechkit.search import index as search_index
+    from speechkit.pages.aids.pages import GLOSSARY
+    from speechkit.pages import HOME, TAGS_PAGE
 
     made = {Path(HOME).stem, Path(TAGS_PAGE).stem, Path(GLOSSARY).stem, search_index.FOLDER}
     assert made | {"assets", "404", "sitemap"} <= SITE_NAMES
@@ -80,11 +80,11 @@ def test_the_topic_index_and_the_glossary_stay_intact(reserved_build):
 
 
 def test_the_second_process_places_the_analysed_pages_under_the_same_slugs():
-    from speechkit.aids import Aids
+    from speechkit.pages import Aids
     from speechkit.build.analysed import render_analysed
     from speechkit.library import speech_from_bytes
     from speechkit.rulebook import current
-    from speechkit.topics import load_taxonomy
+    from speechkit.library import load_taxonomy
 
     taxonomy = load_taxonomy(REPO / "hooks" / "speechkit" / "data" / "topics.yml")
     speeches = [speech_from_bytes(("About\n" + BODY.format("抓好学习")).encode(), "speeches/about.txt")]

@@ -8,7 +8,7 @@ import sys
 import unicodedata
 from itertools import accumulate
 
-from speechkit.search_index import KINDS, NOT_ALNUM, RECEIVER, SearchDoc, build_search_files, normalize, shard_of
+from speechkit.search.index import KINDS, NOT_ALNUM, RECEIVER, SearchDoc, build_search_files, normalize, shard_of
 
 SCRIPT = re.compile(rf'^{re.escape(RECEIVER)}\("([^"]+)",(.*)\);\n$', re.S)
 TEXTS = ["加强党建工作，推动发展。", "党建引领：Ａｂｃ 123", "“全面从严治党”", "ǅ ½ _ 党建"]

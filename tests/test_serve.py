@@ -46,7 +46,7 @@ def test_an_edit_shows_on_the_page_and_then_in_the_search_index(tmp_path):
     shutil.copy(SEED, source)
     config = write_config(tmp_path, speeches, strict=False)
     placed = library_of(speeches).speeches[0]
-    from speechkit import urls
+    from speechkit.library import urls
 
     port = free_port()
     base = f"http://127.0.0.1:{port}/"

@@ -7,9 +7,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from speechkit.cleaning import clean
-from speechkit.parsing import parse
-from speechkit.reading import Source
+from speechkit.sources import Source, clean
+from speechkit.structure import parse
 
 from test_nothing_lost import lost_or_invented
 

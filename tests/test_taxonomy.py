@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from speechkit.errors import SpeechError
-from speechkit.topics import load_taxonomy, topics_of
+from speechkit.library import load_taxonomy, topics_of
 
 DEFAULT = Path(__file__).resolve().parent.parent / "hooks" / "speechkit" / "data" / "topics.yml"
 
@@ -256,7 +256,7 @@ def test_a_topic_anchor_is_the_one_materials_tags_plugin_gives_the_escaped_tag(n
     from material.plugins.tags.structure.tag import Tag
 
     from speechkit.escaping import escape_html
-    from speechkit.urls import topic_anchor
+    from speechkit.library.urls import topic_anchor
 
     config = TagsConfig()
     config.load_dict({})

@@ -52,10 +52,10 @@ class Rulebook:
 
 def load_rulebook(folder: str | Path = DATA_DIR) -> Rulebook:
     """Read and compile the rule files of ``folder``; errors name the file and line."""
-    from .aids.key_sentences import compile_rules
-    from .cleaning import compile_noise
-    from .listing import compile_file_rules
-    from .markers import compile_structure
+    from .pages.aids.key_sentences import compile_rules
+    from .sources.cleaning import compile_noise
+    from .sources.listing import compile_file_rules
+    from .structure.markers import compile_structure
 
     texts = {key: _read(Path(folder) / name) for key, name in FILES.items()}
     digest = hashlib.blake2b("\0".join(texts.values()).encode("utf-8"), digest_size=16).hexdigest()

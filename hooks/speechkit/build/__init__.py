@@ -18,16 +18,14 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..aids import Aids
 from ..data import DATA_DIR
 from ..errors import Notice, SpeechError
-from ..library import SITE_NAMES, Library, ParsedSpeeches, build_library
-from ..listing import list_speeches
+from ..library import SITE_NAMES, Library, ParsedSpeeches, Taxonomy, build_library, load_taxonomy
 from ..model import Speech
-from ..rendering import Page, analysed_pages, analysed_paths, ready_pages
+from ..pages import Aids, Page, analysed_pages, analysed_paths, ready_pages
 from ..rulebook import Rulebook, load_rulebook, using
-from ..search_index import search_documents
-from ..topics import Taxonomy, load_taxonomy
+from ..search import search_documents
+from ..sources import list_speeches
 from .guard import Guard
 from .jobs import Job
 from .search_job import SearchJob

@@ -10,12 +10,10 @@ speeches give the same library, slugs and paths.
 
 from __future__ import annotations
 
-from ..aids import Aids
-from ..library import SITE_NAMES, build_library
+from ..library import SITE_NAMES, Taxonomy, build_library
 from ..model import Speech
-from ..rendering import analysed_pages
+from ..pages import Aids, analysed_pages
 from ..rulebook import Rulebook, using
-from ..topics import Taxonomy
 
 
 def render_analysed(speeches: list[Speech], taxonomy: Taxonomy, aids: Aids, rules: Rulebook,

@@ -12,7 +12,7 @@ import os
 import shutil
 from pathlib import Path
 
-from ..search_index import FOLDER, SearchDoc, build_search_files
+from ..search import FOLDER, SearchDoc, build_search_files
 from .guard import Guard
 from .jobs import Job
 

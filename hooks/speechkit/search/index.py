@@ -21,8 +21,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
-from . import urls
-from .library import Library, numbered_paragraphs
+from ..library import Library, numbered_paragraphs, urls
 
 # Document kinds in rank order; the browser shows them in this order.
 KINDS = ("topic", "item", "part", "speech", "paragraph")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from .errors import Notice
+from ..errors import Notice
 
 FENCE = re.compile(r"^---[ \t]*$")
 # How far down the closing fence may be; further than this, the "---" is a rule.

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from .. import urls
-from ..escaping import escape_markdown as esc
-from ..library import Library
+from ...escaping import escape_markdown as esc
+from ...library import Library, urls
 from .places import item_title
 
 # md_in_html turns the inside of the <div> into Markdown, so MkDocs checks and rewrites

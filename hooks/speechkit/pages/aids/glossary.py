@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import html
 
-from ..escaping import escape_markdown as esc
-from ..library import Library
-from ..topics import Term
+from ...escaping import escape_markdown as esc
+from ...library import Library, Term
 from .pages import GLOSSARY, page_markdown
 from .places import Place, place_link, places
 

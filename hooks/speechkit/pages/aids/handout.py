@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from .. import urls
-from ..escaping import escape_markdown as esc
-from ..library import Library
+from ...escaping import escape_markdown as esc
+from ...library import Library, urls
 from .glossary import terms_in
 from .pages import HANDOUT, page_markdown, speech_aid_page
 from .places import item_title

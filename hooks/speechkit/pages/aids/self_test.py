@@ -5,11 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .. import urls
-from ..rulebook import current
-from ..escaping import escape_markdown as esc
-from ..library import Library
-from ..topics import Taxonomy
+from ...escaping import escape_markdown as esc
+from ...library import Library, Taxonomy, urls
+from ...rulebook import current
 from .pages import SELF_TEST, page_markdown, speech_aid_page
 
 QUOTED = re.compile(r"[“「]([^”」]{1,8})[”」]")

@@ -7,7 +7,7 @@ import unicodedata
 
 from pymdownx.slugs import slugify as pymdownx_slugify
 
-from .escaping import escape_html
+from ..escaping import escape_html
 
 # Runs of anything but letters, digits and CJK characters become one hyphen.
 NOT_WORD = re.compile(r"[^\w]+|_+")

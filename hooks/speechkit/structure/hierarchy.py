@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..model import Item, Paragraph
 from .markers import LEAD_PUNCTUATION, Family, Marker, inline_chain, marker, rules
-from .model import Item, Paragraph
 
 # Sentence ends; a headline is an item's first sentence.
 SENTENCE_END = "。！？；!?;"

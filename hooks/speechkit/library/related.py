@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import chain, filterfalse, groupby
 
-from .model import Item
+from ..model import Item
 
 # How many related items an item page lists.
 RELATED_MAX = 5

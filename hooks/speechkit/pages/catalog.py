@@ -6,10 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from . import urls
-from .escaping import escape_html
-from .escaping import escape_markdown as esc
-from .library import Library, PlacedSpeech
+from ..escaping import escape_html, escape_markdown as esc
+from ..library import Library, PlacedSpeech, urls
 
 UNDATED = "未注明日期"
 # More speeches than this in one year are grouped by month as well, and a month (or the

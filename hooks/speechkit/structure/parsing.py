@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cleaning import PADDING, Cleaned
+from ..sources.cleaning import PADDING, Cleaned
 from .front import read_front
 from .hierarchy import (
     headline,
@@ -16,8 +16,8 @@ from .hierarchy import (
     make_item,
     outline,
 )
+from ..model import Paragraph, Part, Speech
 from .markers import marker, rules
-from .model import Paragraph, Part, Speech
 from .numerals import parse_numeral, write_numeral
 
 __all__ = ["parse", "headline"]

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import Notice, SpeechError
+from ..errors import Notice, SpeechError
 
 # Control characters other than tab, LF, CR and form feed: text files do not hold them.
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import yaml
 
-from .data import compose_yaml
-from .errors import SpeechError
-from .reading import NEWLINES, decode_text
+from ..data import compose_yaml
+from ..errors import SpeechError
+from ..sources.reading import NEWLINES, decode_text
 from .urls import topic_anchor
 
 STR = "tag:yaml.org,2002:str"

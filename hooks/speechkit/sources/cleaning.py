@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .errors import Notice
+from ..errors import Notice
+from ..model import Dropped
+from ..rulebook import current
 from .frontmatter import split_front_matter
-from .model import Dropped
 from .reading import Source
-from .rulebook import current
 
 # Full-width (U+3000), no-break, en/em and ASCII spaces that pad lines in copied texts.
 PADDING = " \t\u3000\u00a0\u2002\u2003\u200b\ufeff"

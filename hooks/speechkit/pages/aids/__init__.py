@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import urls
-from ..library import Library
+from ...library import Library, urls
 from .diagram import outline_diagram
 from .glossary import abbreviations, glossary_page
 from .handout import handout_page

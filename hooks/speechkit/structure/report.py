@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import Item, Speech
+from ..model import Item, Speech
 
 
 def outline_dict(speech: Speech) -> dict:

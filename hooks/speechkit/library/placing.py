@@ -1,21 +1,14 @@
-"""Read, clean, parse and tag every speech of a folder; give each its stable place."""
+"""Give every speech of a build its stable place, tag its items and link related items."""
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..model import Item, Paragraph, Part, Speech
+from ..structure.numerals import write_numeral
 from . import urls
-from .cleaning import clean
-from .errors import Notice
-from .listing import list_speeches
-from .model import Item, Paragraph, Part, Speech
-from .numerals import write_numeral
-from .parsing import parse
-from .reading import decode_source
 from .related import Related, related_items
-from .rulebook import Rulebook, current
 from .topics import Taxonomy, topics_of
 
 # The site's own top-level pages and folders, which no speech may take: the home page
@@ -71,46 +64,6 @@ class Library:
         """The placed items of one part, in order."""
         part = self.speeches[speech_index].parts[part_index]
         return [self.items[index] for index in part.item_indexes]
-
-
-def load_speech(path: str | Path) -> Speech:
-    """Read, clean and parse one file."""
-    return speech_from_bytes(Path(path).read_bytes(), path)
-
-
-def speech_from_bytes(data: bytes, path: str | Path) -> Speech:
-    """Decode, clean and parse the bytes read from ``path``."""
-    return parse(clean(decode_source(data, path)))
-
-
-class ParsedSpeeches:
-    """The speeches parsed so far in this process, by file and content.
-
-    A rebuild under `mkdocs serve` reads every file again but cleans and parses only
-    those whose bytes (or the rules) changed, so an edit to one speech costs one speech's parse.
-    """
-
-    def __init__(self) -> None:
-        """An empty cache."""
-        self._by_path: dict[str, tuple[bytes, Speech]] = {}  # digest of bytes and rules, speech
-
-    def load(self, path: str | Path, rules: Rulebook) -> Speech:
-        """``load_speech(path)`` under ``rules``, parsed again only if the file's bytes or the rules changed."""
-        data = Path(path).read_bytes()
-        digest = hashlib.blake2b(data, digest_size=16, key=rules.digest.encode()).digest()
-        known = self._by_path.get(str(path))
-        if known is not None and known[0] == digest:
-            return known[1]
-        speech = speech_from_bytes(data, path)
-        self._by_path[str(path)] = (digest, speech)
-        return speech
-
-    def keep_only(self, paths: list[Path]) -> None:
-        """Forget the speeches of files not in ``paths`` (deleted or renamed)."""
-        wanted = {str(path) for path in paths}
-        for path in list(self._by_path):
-            if path not in wanted:
-                del self._by_path[path]
 
 
 def reserved_names(docs_dir: str | Path | None = None) -> frozenset[str]:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import urls
-from ..escaping import escape_markdown as esc
-from ..library import Library, PlacedItem, numbered_paragraphs
-from ..model import Item, Paragraph
+from ...escaping import escape_markdown as esc
+from ...library import Library, PlacedItem, numbered_paragraphs, urls
+from ...model import Item, Paragraph
 
 
 @dataclass(frozen=True)

@@ -8,13 +8,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .. import urls
-from ..errors import SpeechError
-from ..escaping import escape_markdown as esc
-from ..library import Library
-from ..rulebook import current
-from .pages import KEY_SENTENCES as KEY_SENTENCES_PAGE
-from .pages import page_markdown, speech_aid_page
+from ...errors import SpeechError
+from ...escaping import escape_markdown as esc
+from ...library import Library, urls
+from ...rulebook import current
+from .pages import KEY_SENTENCES as KEY_SENTENCES_PAGE, page_markdown, speech_aid_page
 from .places import Place, place_link, places
 
 RULES_FILE = "key_sentences.yml"

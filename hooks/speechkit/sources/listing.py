@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path
 
-from .errors import Notice
-from .rulebook import current
+from ..errors import Notice
+from ..rulebook import current
 
 HIDDEN = "."
 ONLY_TEXT = "only .txt and .md speeches are read; save it as UTF-8 .txt"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from ..rulebook import current
 from .numerals import parse_numeral
-from .rulebook import current
 
 # Punctuation between a marker and its text (第一点，把… → 把…).
 LEAD_PUNCTUATION = "，,、：: "

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..model import Paragraph
 from .markers import marker, rules
-from .model import Paragraph
 from .numerals import parse_numeral
 
 # Sentence ends: a title line never ends with one.

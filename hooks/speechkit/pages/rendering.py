@@ -8,12 +8,11 @@ from itertools import groupby
 
 import yaml
 
-from . import catalog, urls
+from ..errors import Notice
+from ..escaping import escape_html, escape_markdown as esc
+from ..library import Library, PlacedItem, numbered_paragraphs, urls
+from . import catalog
 from .aids import Aids, key_sentence_pages, key_sentence_paths, ready_aid_pages, speech_home_lines, with_tooltips
-from .errors import Notice
-from .escaping import escape_html
-from .escaping import escape_markdown as esc
-from .library import Library, PlacedItem, numbered_paragraphs
 
 HOME = "index.md"
 TAGS_PAGE = "tags.md"

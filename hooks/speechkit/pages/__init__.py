@@ -1,0 +1,8 @@
+"""Pages and aids: the library as Markdown pages with front matter, every piece of
+document text escaped; the study aids; the navigation."""
+
+from .aids import Aids
+from .rendering import HOME, NOTICES_PAGE, TAGS_PAGE, Page, analysed_pages, analysed_paths, navigation, ready_pages, render_library
+
+__all__ = ["Aids", "HOME", "NOTICES_PAGE", "Page", "TAGS_PAGE", "analysed_pages", "analysed_paths", "navigation",
+           "ready_pages", "render_library"]
