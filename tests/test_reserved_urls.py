@@ -23,8 +23,7 @@ def speech(title: str, path: str) -> Speech:
 
 def test_the_site_names_hold_every_top_level_page_the_site_makes():
     from speechkit.search import index as search_index
-    from speechkit.pages.aids.pages import GLOSSARY
-    from speechkit.pages import HOME, TAGS_PAGE
+    from speechkit.library.urls import GLOSSARY, HOME, TAGS_PAGE
 
     made = {Path(HOME).stem, Path(TAGS_PAGE).stem, Path(GLOSSARY).stem, search_index.FOLDER}
     assert made | {"assets", "404", "sitemap"} <= SITE_NAMES

@@ -10,12 +10,8 @@ from ..structure.numerals import write_numeral
 from . import urls
 from .related import Related, related_items
 from .topics import Taxonomy, topics_of
+from .urls import SITE_NAMES
 
-# The site's own top-level pages and folders, which no speech may take: the home page
-# (rendering.HOME), the topic index (rendering.TAGS_PAGE), the notices (rendering.NOTICES_PAGE),
-# the glossary (aids.pages.GLOSSARY), the search index (search_index.FOLDER), and what MkDocs and Material write (assets/,
-# 404.html, sitemap.xml). The hook adds the top-level entries of docs/ (reserved_names).
-SITE_NAMES = frozenset({"index", "tags", "维护提示", "术语表", "search", "assets", "404", "sitemap"})
 # Added to the slug of a speech whose title is one of them: /tags-讲话/.
 RESERVED_SUFFIX = "讲话"
 
@@ -84,7 +80,7 @@ def build_library(
     placed_speeches = []
     placed_items: list[PlacedItem] = []
     for speech_index, (speech, slug) in enumerate(zip(speeches, _speech_slugs(speeches, reserved))):
-        ordinals = {p: n for n, p in enumerate(numbered_paragraphs(speech), start=1)}
+        ordinals = {p: n for n, p in numbered_paragraphs(speech)}
         parts = []
         for part_index, (part, part_slug) in enumerate(_part_slugs(speech)):
             first = len(placed_items)
@@ -111,10 +107,11 @@ def build_library(
     return Library(tuple(placed_speeches), tuple(placed_items), tuple(links), taxonomy)
 
 
-def numbered_paragraphs(speech: Speech) -> list[Paragraph]:
-    """The paragraphs of the full text page, in order: every kept unit but the title."""
+def numbered_paragraphs(speech: Speech) -> list[tuple[int, Paragraph]]:
+    """The paragraphs of the full text page with their numbers (1, 2, …; #p1, #p2 on the
+    page): every kept unit but the title. The one place a paragraph's number is decided."""
     title = set(speech.title_paragraphs)
-    return [p for p in speech.paragraphs if p not in title]
+    return list(enumerate((p for p in speech.paragraphs if p not in title), start=1))
 
 
 def _display_label(part: Part, item: Item, position: int) -> str:

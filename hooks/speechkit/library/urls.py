@@ -12,7 +12,22 @@ from ..escaping import escape_html
 # Runs of anything but letters, digits and CJK characters become one hyphen.
 NOT_WORD = re.compile(r"[^\w]+|_+")
 SLUG_MAX = 60
+# The site's own pages, at its top level.
+HOME = "index.md"
+TAGS_PAGE = "tags.md"  # the topic index (Material's tags listing, docs/tags.md)
+NOTICES_PAGE = "维护提示.md"  # what the build could not publish, and why: for the maintainer
+GLOSSARY = "术语表.md"
+# The top-level names the site's own pages and folders use, which no speech may take:
+# the pages above, the search index, and what MkDocs and Material write (assets/,
+# 404.html, sitemap.xml). reserved_names adds the top-level entries of docs/.
+SITE_NAMES = frozenset(
+    {page.removesuffix(".md") for page in (HOME, TAGS_PAGE, NOTICES_PAGE, GLOSSARY)} | {"search", "assets", "404", "sitemap"}
+)
+# A speech's pages under its folder: the full text and the study aids.
 FULL_TEXT = "全文"
+KEY_SENTENCES = "金句"
+SELF_TEST = "自测"
+HANDOUT = "讲义"
 # The slug function of Material's tags plugin (its default tags_slugify).
 TAG_SLUG = pymdownx_slugify(case="lower")
 
@@ -32,6 +47,11 @@ def speech_home(speech_slug: str) -> str:
 def full_text(speech_slug: str) -> str:
     """The speech's full text page."""
     return f"{speech_slug}/{FULL_TEXT}.md"
+
+
+def speech_aid_page(speech_slug: str, name: str) -> str:
+    """The path of one of a speech's aid pages (KEY_SENTENCES, SELF_TEST, HANDOUT)."""
+    return f"{speech_slug}/{name}.md"
 
 
 def part_page(speech_slug: str, part_slug: str) -> str:

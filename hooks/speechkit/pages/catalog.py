@@ -8,6 +8,7 @@ from itertools import groupby
 
 from ..escaping import escape_html, escape_markdown as esc
 from ..library import Library, PlacedSpeech, urls
+from .markdown import byline
 
 UNDATED = "未注明日期"
 # More speeches than this in one year are grouped by month as well, and a month (or the
@@ -71,7 +72,7 @@ def home_lines(library: Library, tags_page: str) -> list[str]:
 def _speech_entry(placed: PlacedSpeech) -> list[str]:
     """One speech on the home page: a linked title and what it holds."""
     speech = placed.speech
-    described = " · ".join(esc(value) for value in (speech.date, speech.speaker, speech.meeting) if value)
+    described = byline(speech)
     items = sum(len(p.part.items) for p in placed.parts)
     counts = f"{len(placed.parts)} 个部分，{items} 条要点" if placed.parts else "全文一篇"
     lines = [f"### [{esc(speech.title)}]({urls.speech_home(placed.slug)})", ""]

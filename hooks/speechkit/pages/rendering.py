@@ -6,21 +6,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
-import yaml
-
 from ..errors import Notice
 from ..escaping import escape_html, escape_markdown as esc
 from ..library import Library, PlacedItem, numbered_paragraphs, urls
+from ..library.urls import HOME, NOTICES_PAGE, TAGS_PAGE
 from . import catalog
 from .aids import Aids, key_sentence_pages, key_sentence_paths, ready_aid_pages, speech_home_lines, with_tooltips
+from .markdown import byline, front_matter
 
-HOME = "index.md"
-TAGS_PAGE = "tags.md"
-# What the build could not publish, and why: for the maintainer, linked from the home page.
-NOTICES_PAGE = "维护提示.md"
 # Search ranks the most specific page first: an item before its part, speech and full text.
 BOOST = {"item": 3, "part": 1.5, "speech": 1, "full_text": 0.3}
-_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # PyYAML built without libyaml has only the Python one
 
 
 @dataclass(frozen=True)
@@ -91,7 +86,7 @@ def _home_page(library: Library, notices: Sequence[Notice]) -> Page:
     if notices:
         files = len({notice.path for notice in notices})
         lines[4:4] = [f"有 {files} 个文件未能发布或需要修改，见[维护提示]({NOTICES_PAGE})。", "{: .study-notice }", ""]
-    return Page(HOME, _front_matter({"title": "讲话学习库"}) + "\n".join(lines))
+    return Page(HOME, front_matter({"title": "讲话学习库"}) + "\n".join(lines))
 
 
 def _notices_page(notices: Sequence[Notice]) -> Page:
@@ -103,7 +98,7 @@ def _notices_page(notices: Sequence[Notice]) -> Page:
         lines += [f"## {esc(path)}", ""]
         lines += [f"- {f'第 {n.line} 行：' if n.line else ''}{esc(n.message)}" for n in group]
         lines.append("")
-    return Page(NOTICES_PAGE, _front_matter({"title": "维护提示", "search": {"exclude": True}}) + "\n".join(lines))
+    return Page(NOTICES_PAGE, front_matter({"title": "维护提示", "search": {"exclude": True}}) + "\n".join(lines))
 
 
 def _speech_page(library: Library, index: int, aids: Aids) -> Page:
@@ -130,7 +125,7 @@ def _speech_page(library: Library, index: int, aids: Aids) -> Page:
         lines += ["## 结束语", ""] + _paragraphs(speech.closing)
     lines.append(f"[阅读全文]({urls.relative(path, urls.full_text(placed.slug))}){{ .md-button }}")
     meta = {"title": escape_html(speech.title), "search": {"boost": BOOST["speech"]}}
-    return Page(path, _front_matter(meta) + "\n".join(lines) + "\n")
+    return Page(path, front_matter(meta) + "\n".join(lines) + "\n")
 
 
 def _part_page(library: Library, index: int, part_index: int) -> Page:
@@ -147,7 +142,7 @@ def _part_page(library: Library, index: int, part_index: int) -> Page:
     lines.append("")
     lines += _paragraphs(part.after)
     meta = {"title": escape_html(f"{part.title} · {placed.speech.title}"), "search": {"boost": BOOST["part"]}}
-    return Page(path, _front_matter(meta) + "\n".join(lines))
+    return Page(path, front_matter(meta) + "\n".join(lines))
 
 
 def _item_page(library: Library, item_index: int) -> Page:
@@ -190,7 +185,7 @@ def _item_page(library: Library, item_index: int) -> Page:
         "tags": [escape_html(tag) for tag in placed_item.tags],
         "search": {"boost": BOOST["item"]},
     }
-    return Page(path, _front_matter(meta) + "\n".join(lines))
+    return Page(path, front_matter(meta) + "\n".join(lines))
 
 
 def _full_text_page(library: Library, index: int) -> Page:
@@ -200,13 +195,13 @@ def _full_text_page(library: Library, index: int) -> Page:
     path = urls.full_text(placed.slug)
     lines = [f"# {esc(speech.title)}", ""]
     notes = set(speech.footnotes[1:])
-    for ordinal, paragraph in enumerate(numbered_paragraphs(speech), start=1):
+    for ordinal, paragraph in numbered_paragraphs(speech):
         if speech.footnotes and paragraph == speech.footnotes[0]:
             lines += ["---", ""]  # the notes follow the speech, set off as in print
         style = " .study-footnote" if paragraph in notes else ""
         lines += [f"{esc(paragraph.text)}", f"{{: #{urls.paragraph_anchor(ordinal)}{style} }}", ""]
     meta = {"title": escape_html(f"全文 · {speech.title}"), "search": {"boost": BOOST["full_text"]}}
-    return Page(path, _front_matter(meta) + "\n".join(lines))
+    return Page(path, front_matter(meta) + "\n".join(lines))
 
 
 # -- pieces --------------------------------------------------------------------------------
@@ -233,7 +228,7 @@ def _item_link(from_page: str, target: PlacedItem, bullet: bool = True) -> str:
 
 def _described(speech) -> list[str]:
     """The speech's date, speaker and meeting, and the subtitle lines it came with."""
-    described = " · ".join(esc(v) for v in (speech.date, speech.speaker, speech.meeting) if v)
+    described = byline(speech)
     lines = [described, "{: .study-meta }", ""] if described else []
     return lines + _paragraphs(p for p in speech.front if p.note)
 
@@ -254,10 +249,3 @@ def _paragraphs(paragraphs) -> list[str]:
         lines += [esc(paragraph.text), ""]
     return lines
 
-
-def _front_matter(meta: dict) -> str:
-    """YAML front matter; safe_dump quotes whatever the text holds."""
-    # The title must come HTML-escaped (escape_html): Material writes page.meta.title
-    # into <title>, the header and tag listings without escaping it.
-    # libyaml's emitter (CSafeDumper) is several times faster than PyYAML's and as safe.
-    return "---\n" + yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False) + "---\n\n"

@@ -70,7 +70,7 @@ def search_documents(library: Library, page_url) -> list[SearchDoc]:
     docs: dict[str, list[SearchDoc]] = {kind: [] for kind in KINDS}
     for topic in library.taxonomy.topics:
         docs["topic"].append(
-            SearchDoc("topic", f"{page_url('tags.md')}#{urls.topic_anchor(topic.name)}", topic.name, "主题",
+            SearchDoc("topic", f"{page_url(urls.TAGS_PAGE)}#{urls.topic_anchor(topic.name)}", topic.name, "主题",
                       "", -1, (), topic.name)
         )
     for placed_item in library.items:
@@ -99,7 +99,7 @@ def search_documents(library: Library, page_url) -> list[SearchDoc]:
                       speech.title, index, (), text)
         )
         full_text = page_url(urls.full_text(placed.slug))
-        for ordinal, paragraph in enumerate(numbered_paragraphs(speech), start=1):
+        for ordinal, paragraph in numbered_paragraphs(speech):
             docs["paragraph"].append(
                 SearchDoc("paragraph", f"{full_text}#{urls.paragraph_anchor(ordinal)}", speech.title,
                           f"全文第 {ordinal} 段", speech.title, index, (), paragraph.text)

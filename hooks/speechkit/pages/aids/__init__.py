@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...library import Library, urls
+from ...library.urls import GLOSSARY, HANDOUT, KEY_SENTENCES, SELF_TEST, speech_aid_page
 from .diagram import outline_diagram
 from .glossary import abbreviations, glossary_page
 from .handout import handout_page
 from .key_sentences import key_sentences_page
-from .pages import GLOSSARY, HANDOUT, KEY_SENTENCES, SELF_TEST, speech_aid_page
 from .self_test import self_test_page
 
 __all__ = ["Aids", "aid_pages", "key_sentence_pages", "key_sentence_paths", "ready_aid_pages", "speech_home_lines", "with_tooltips"]

@@ -6,7 +6,8 @@ import html
 
 from ...escaping import escape_markdown as esc
 from ...library import Library, Term
-from .pages import GLOSSARY, page_markdown
+from ...library.urls import GLOSSARY
+from ..markdown import page_markdown
 from .places import Place, place_link, places
 
 

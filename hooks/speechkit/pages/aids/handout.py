@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from ...escaping import escape_markdown as esc
 from ...library import Library, urls
+from ...library.urls import HANDOUT, speech_aid_page
+from ..markdown import byline, page_markdown
 from .glossary import terms_in
-from .pages import HANDOUT, page_markdown, speech_aid_page
 from .places import item_title
 
 # aids.css prints pages holding this wrapper on A4 without the site's navigation.
@@ -28,9 +29,9 @@ def handout_page(library: Library, index: int) -> tuple[str, str]:
         OPEN,
         "",
     ]
-    byline = "　".join(esc(v) for v in (speech.speaker, speech.date, speech.meeting) if v)
-    if byline:
-        lines += [byline, "{: .study-meta }", ""]
+    described = byline(speech, "　")
+    if described:
+        lines += [described, "{: .study-meta }", ""]
     lines += _outline(library, index) + _items(library, index) + _terms(library, index)
     lines += [CLOSE, ""]
     return path, page_markdown(f"讲义 · {speech.title}", lines, search={"exclude": True})

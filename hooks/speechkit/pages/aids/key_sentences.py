@@ -11,8 +11,9 @@ from functools import lru_cache
 from ...errors import SpeechError
 from ...escaping import escape_markdown as esc
 from ...library import Library, urls
+from ...library.urls import KEY_SENTENCES as KEY_SENTENCES_PAGE, speech_aid_page
 from ...rulebook import current
-from .pages import KEY_SENTENCES as KEY_SENTENCES_PAGE, page_markdown, speech_aid_page
+from ..markdown import page_markdown
 from .places import Place, place_link, places
 
 RULES_FILE = "key_sentences.yml"

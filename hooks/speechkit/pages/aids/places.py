@@ -31,7 +31,7 @@ def places(library: Library, speech_index: int) -> list[Place]:
     speech = placed.speech
     return [
         Place(speech_index, ordinal, paragraph, owner.get(paragraph))
-        for ordinal, paragraph in enumerate(numbered_paragraphs(speech), start=1)
+        for ordinal, paragraph in numbered_paragraphs(speech)
         if not paragraph.note
     ]
 

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from ...escaping import escape_markdown as esc
 from ...library import Library, Taxonomy, urls
+from ...library.urls import SELF_TEST, speech_aid_page
 from ...rulebook import current
-from .pages import SELF_TEST, page_markdown, speech_aid_page
+from ..markdown import page_markdown
 
 QUOTED = re.compile(r"[“「]([^”」]{1,8})[”」]")
 BLANK = "＿"
