@@ -20,10 +20,6 @@ class SpeechError(ValueError):
         self.reason = message
         super().__init__(f"{_where(self.path, line)}: {message}")
 
-    def notice(self) -> Notice:
-        """The error as a Notice (a file that was skipped because of it)."""
-        return Notice(self.path, self.line, self.reason)
-
 
 @dataclass(frozen=True)
 class Notice:

@@ -125,11 +125,10 @@ class Build:
         """The taxonomy asked for; a broken one is a notice and the packaged one is used."""
         try:
             return load_taxonomy(self.settings.topics)
-        except (SpeechError, OSError) as error:
-            notice = error.notice() if isinstance(error, SpeechError) else Notice(str(self.settings.topics), None, str(error))
+        except SpeechError as error:  # a missing file too
             if self.settings.topics == DEFAULT_TOPICS:
-                raise SpeechError(notice.path, notice.message, notice.line) from None
-            self.notices.append(Notice(notice.path, notice.line, f"{notice.message}; the built-in taxonomy is used"))
+                raise
+            self.notices.append(Notice(error.path, error.line, f"{error.reason}; the built-in taxonomy is used"))
             return load_taxonomy(DEFAULT_TOPICS)
 
     def speeches(self) -> list[Speech]:
