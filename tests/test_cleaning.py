@@ -37,3 +37,25 @@ def test_watermark_words_inside_the_speech_are_kept():
     cleaned = clean(Source("t.txt", text, "utf-8"))
     assert cleaned.dropped == ()
     assert len(cleaned.lines) == 3
+
+
+WATERMARK = "更多资料尽在某某文库（http://www.example-wenku.cn/list）"
+
+
+def test_a_watermark_repeated_through_the_text_is_set_aside_everywhere():
+    body = ["政府工作报告", "各位代表：", "现在，我代表市人民政府作报告。", WATERMARK,
+            "一、过去一年的工作", "经济运行稳中有进。", WATERMARK, "二、今年的工作", "扎实推进各项工作。", WATERMARK]
+    cleaned = clean(Source("t.txt", "\n".join([WATERMARK, *body]), "utf-8"))
+    assert WATERMARK not in [line.text for line in cleaned.lines]
+    assert [(d.line, d.reason) for d in cleaned.dropped if d.text == WATERMARK] == [
+        (1, "发布者水印（在全文中重复出现）"), (5, "发布者水印（在全文中重复出现）"),
+        (8, "发布者水印（在全文中重复出现）"), (11, "发布者水印（在全文中重复出现）"),
+    ]
+
+
+def test_lines_a_compilation_repeats_are_kept():
+    # Several speeches in one file repeat their salutation and byline: not a watermark.
+    article = ["女士们，先生们，朋友们：", "中华人民共和国主席 习近平", "今天我们在这里相聚。"]
+    cleaned = clean(Source("t.txt", "\n".join(["讲话汇编", *article * 3]), "utf-8"))
+    assert [line.text for line in cleaned.lines].count("中华人民共和国主席 习近平") == 3
+    assert cleaned.dropped == ()

@@ -122,3 +122,14 @@ def test_missing_title_falls_back_to_the_file_name():
 )
 def test_headline_is_the_first_sentence_cut_at_a_clause(text, expected):
     assert headline(text) == expected
+
+
+def test_a_report_with_no_title_line_is_titled_after_its_meeting():
+    speech = parse_text("——二〇二一年一月二十三日在北京市第十五届人民代表大会第四次会议上\n北京市市长陈吉宁\n各位代表：\n现在我作报告。\n")
+    assert speech.title == "北京市第十五届人民代表大会第四次会议（2021-01-23）"
+    assert speech.warnings[0] == "t.txt:3: no title line found; titled after the meeting it names"
+
+
+def test_a_second_title_line_the_first_already_holds_is_not_repeated():
+    speech = parse_text("2021年杭州市政府工作报告\n政府工作报告\n——2021年2月3日在杭州市第十三届人民代表大会第五次会议上\n各位代表：\n现在我作报告。\n")
+    assert speech.title == "2021年杭州市政府工作报告"

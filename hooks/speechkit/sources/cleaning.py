@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..errors import Notice
@@ -75,6 +76,9 @@ class Noise:
     letter_spaced: re.Pattern
     repeated_reason: str
     repeated_window: int
+    watermark_min: int  # a watermark repeated this often through the text is set aside
+    watermark_reason: str
+    web_address: re.Pattern
 
 
 @dataclass
@@ -108,6 +112,9 @@ def compile_noise(data: dict) -> Noise:
         letter_spaced=re.compile(data["letter_spaced"]),
         repeated_reason=data["repeated_end_reason"],
         repeated_window=int(data["repeated_end_window"]),
+        watermark_min=int(data["repeated_watermark_min"]),
+        watermark_reason=data["repeated_watermark_reason"],
+        web_address=re.compile(data["web_address"]),
     )
 
 
@@ -237,8 +244,26 @@ def _unit_reasons(units: list[_Unit]) -> list[str | None]:
             while index < len(units) and TAIL_UNIT.match(units[index].text):
                 reasons[index] = rule.reason
                 index += 1
+    _mark_repeated_watermarks(units, reasons)
     _mark_repeated_end(units, reasons)
     return reasons
+
+
+def _mark_repeated_watermarks(units: list[_Unit], reasons: list[str | None]) -> None:
+    """Set aside a watermark repeated through the text: a unit that occurs watermark_min
+    times or more and would be a watermark above the title, or holds a web address.
+
+    Repetition alone is not enough: a compilation repeats its salutations and bylines.
+    """
+    noise = _noise()
+    counts = Counter(unit.text for unit in units)
+    for index, unit in enumerate(units):
+        if reasons[index] is not None or counts[unit.text] < noise.watermark_min:
+            continue
+        if noise.web_address.search(unit.text) or any(
+            r.where == "header" and r.pattern.search(unit.text) for r in noise.rules
+        ):
+            reasons[index] = noise.watermark_reason
 
 
 def _is_bare_label(text: str, rule: _Rule) -> bool:

@@ -39,7 +39,7 @@ def read_front(paragraphs: list[Paragraph]) -> tuple[Front, list[Paragraph]]:
         (titles if is_title else described).append(unit)
     texts = [u.text for u in titles] + [u.text for u in described if not u.note]
     front = Front(
-        title=" ".join(u.text for u in titles) or None,
+        title=_joined_title([u.text for u in titles]),
         title_paragraphs=tuple(titles),
         front=tuple(described),
         date=_date(texts),
@@ -48,6 +48,13 @@ def read_front(paragraphs: list[Paragraph]) -> tuple[Front, list[Paragraph]]:
         body_start=end,
     )
     return front, units
+
+
+def _joined_title(lines: list[str]) -> str | None:
+    """The title lines as one title; a line the one before already holds (2021年杭州市政府
+    工作报告 over 政府工作报告, as web pages print them) is not said twice."""
+    kept = [line for index, line in enumerate(lines) if index == 0 or line not in lines[index - 1]]
+    return " ".join(kept) or None
 
 
 def _split_subtitles(units: list[Paragraph]) -> list[Paragraph]:

@@ -54,6 +54,12 @@ class _Parser:
         body = units[front.body_start:]
         meta = self.cleaned.meta
         title = meta.get("title") or front.title
+        meeting = meta.get("meeting") or front.meeting
+        date = meta.get("date") or front.date
+        if not title and meeting:
+            # 二〇二一年一月二十三日在北京市第十五届人民代表大会第四次会议上 with no title above it.
+            self.warn(body[0].line if body else None, "no title line found; titled after the meeting it names")
+            title = f"{meeting}（{date}）" if date else meeting
         if not title:
             self.warn(body[0].line if body else None, "no title line found; using the file name")
             title = Path(self.cleaned.path).stem
@@ -80,9 +86,9 @@ class _Parser:
             dropped=self.cleaned.dropped,
             warnings=tuple(self.warnings),
             problems=self.cleaned.problems,
-            date=meta.get("date") or front.date,
+            date=date,
             speaker=meta.get("speaker") or front.speaker,
-            meeting=meta.get("meeting") or front.meeting,
+            meeting=meeting,
             front=front.front,
             footnotes=tuple(footnotes),
             title_paragraphs=title_paragraphs,
