@@ -95,6 +95,7 @@ def _describes(text: str, index: int) -> bool:
     return bool(
         r.date_line.match(text)
         or r.subtitle.match(text)
+        or r.article_heading.match(text)  # 原标题：… under a web page's headline says what it was
         or (index > 0 and r.speaker_line.match(text) and len(text) <= 40)
     )
 
