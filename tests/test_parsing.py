@@ -138,4 +138,4 @@ def test_a_second_title_line_the_first_already_holds_is_not_repeated():
 def test_an_original_title_line_under_the_headline_is_not_part_of_the_title():
     speech = parse_text("2025年政府工作报告\n原标题：政府工作报告——\n2025年1月14日在北京市第十六届人民代表大会第三次会议上\n各位代表：\n现在我作报告。\n")
     assert speech.title == "2025年政府工作报告"
-    assert "原标题：政府工作报告——" in [p.text for p in speech.front]
+    assert "原标题：政府工作报告" in [p.text for p in speech.front]
