@@ -139,3 +139,11 @@ def test_an_original_title_line_under_the_headline_is_not_part_of_the_title():
     speech = parse_text("2025年政府工作报告\n原标题：政府工作报告——\n2025年1月14日在北京市第十六届人民代表大会第三次会议上\n各位代表：\n现在我作报告。\n")
     assert speech.title == "2025年政府工作报告"
     assert "原标题：政府工作报告" in [p.text for p in speech.front]
+
+
+def test_a_subtitle_in_brackets_and_an_office_with_its_holder_are_not_the_title():
+    speech = parse_text("2025年杭州市政府工作报告\n（2025年5月22日在杭州市第十四届人民代表大会第五次会议上）\n"
+                        "杭州市人民政府市长姚高员\n各位代表：\n现在我作报告。\n")
+    assert speech.title == "2025年杭州市政府工作报告"
+    assert (speech.date, speech.speaker) == ("2025-05-22", "姚高员")
+    assert speech.meeting == "杭州市第十四届人民代表大会第五次会议"
