@@ -92,6 +92,18 @@ def test_word_line_breaks_tables_and_title_are_kept():
     assert source.metadata == (("title", "2024年工作报告"),)
 
 
+def test_a_text_box_written_twice_for_old_and_new_word_is_read_once():
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    box = "<w:p><w:r><w:t>框中</w:t></w:r></w:p>"
+    body = (
+        f'<w:p><w:r><w:t>正文</w:t></w:r><w:r><mc:AlternateContent xmlns:mc="{mc}">'
+        f"<mc:Choice><w:txbxContent>{box}</w:txbxContent></mc:Choice>"
+        f"<mc:Fallback><w:txbxContent>{box}</w:txbxContent></mc:Fallback>"
+        "</mc:AlternateContent></w:r></w:p>"
+    )
+    assert decode_source(docx_bytes(body), "r.docx").text == "正文\n框中"
+
+
 def test_a_legacy_word_file_under_a_docx_name_is_read_by_its_bytes():
     source = read_source(LEGACY)
     lines = lines_of(LEGACY)

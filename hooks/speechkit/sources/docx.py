@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Iterator
 from xml.etree import ElementTree
 
 from ..errors import SpeechError
@@ -14,6 +15,8 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 PARAGRAPH = W + "p"
 TEXT = W + "t"
 BREAKS = {W + "br": "\n", W + "cr": "\n", W + "tab": "\t"}  # within a paragraph
+# A text box is written twice, for new Word (mc:Choice) and old (mc:Fallback): read it once.
+FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
 MAX_PART_BYTES = 64 * 2**20  # unpacked; a speech's document.xml is well under 1 MB (a ZIP bomb is not)
 
@@ -25,7 +28,7 @@ def read_docx(data: bytes, path: str) -> tuple[str, dict[str, str]]:
             raise SpeechError(path, f"{BODY_PART} unpacks to more than {MAX_PART_BYTES // 2**20} MB; not read")
         body = _parse(archive.read(BODY_PART), path, BODY_PART)
         core = archive.read(CORE_PART) if CORE_PART in archive.namelist() else None
-    text = "\n".join(_paragraph_text(p) for p in body.iter(PARAGRAPH))
+    text = "\n".join(_paragraph_text(p) for p in _paragraphs(body))
     return text, _metadata(core, path)
 
 
@@ -35,6 +38,16 @@ def _parse(xml: bytes, path: str, part: str) -> ElementTree.Element:
         return ElementTree.fromstring(xml)
     except ElementTree.ParseError as error:
         raise SpeechError(path, f"a damaged Word document ({part}: {error}); open it in Word and save it again") from None
+
+
+def _paragraphs(element: ElementTree.Element) -> Iterator[ElementTree.Element]:
+    """Every paragraph under ``element`` in document order (a text box's after the one holding it)."""
+    for child in element:
+        if child.tag == FALLBACK:
+            continue
+        if child.tag == PARAGRAPH:
+            yield child
+        yield from _paragraphs(child)
 
 
 def _paragraph_text(paragraph: ElementTree.Element) -> str:
@@ -47,7 +60,7 @@ def _paragraph_text(paragraph: ElementTree.Element) -> str:
 def _collect(element: ElementTree.Element, parts: list[str]) -> None:
     """The text and breaks under ``element``, in order, not going into nested paragraphs."""
     for child in element:
-        if child.tag == PARAGRAPH:
+        if child.tag in (PARAGRAPH, FALLBACK):
             continue
         if child.tag == TEXT:
             parts.append(child.text or "")
