@@ -9,7 +9,7 @@ import pytest
 
 from speechkit.sources import list_speeches
 
-ONLY_TEXT = "only .txt and .md speeches are read; save it as UTF-8 .txt"
+ONLY_TEXT = "only .txt, .md, Word (.docx, .doc, .wps) and .pdf speeches are read; save it as .docx or UTF-8 .txt"
 LEFTOVERS = [
     "._讲话.txt", "~$讲话.docx", ".DS_Store", "Thumbs.db", "thumbs.db", "desktop.ini", ".gitkeep",
     "讲话.txt~", ".讲话.txt.swp", ".讲话.txt.swx", ".#讲话.txt", "#讲话.txt#",
@@ -65,10 +65,7 @@ def test_system_and_editor_leftovers_are_skipped_quietly(tmp_path):
 @pytest.mark.parametrize(
     "name, message",
     [
-        ("讲话.docx", f"not read: a Word document (.docx); {ONLY_TEXT}"),
-        ("讲话.DOC", f"not read: a Word document (.doc); {ONLY_TEXT}"),
-        ("讲话.wps", f"not read: a WPS document (.wps); {ONLY_TEXT}"),
-        ("报告.pdf", f"not read: a PDF (.pdf); {ONLY_TEXT}"),
+        ("讲话.docm", f"not read: a Word document (.docm); {ONLY_TEXT}"),
         ("报告.html", f"not read: a web page (.html); {ONLY_TEXT}"),
         ("截图.png", f"not read: an image (.png); {ONLY_TEXT}"),
         ("说明", f"not read: {ONLY_TEXT}"),
@@ -80,6 +77,12 @@ def test_any_other_file_gets_a_notice_saying_what_to_do(tmp_path, name, message)
     assert relative(tmp_path, list_speeches(tmp_path).paths) == ["讲话.txt"]
     assert notices(tmp_path) == [(name, message)]
     assert str(list_speeches(tmp_path).notices[0]) == f"{tmp_path / name}: {message}"
+
+
+def test_word_and_pdf_files_are_speeches_read_by_their_bytes(tmp_path):
+    touch(tmp_path, "讲话.docx", "讲话.DOC", "讲话.wps", "报告.pdf")
+    assert relative(tmp_path, list_speeches(tmp_path).paths) == ["报告.pdf", "讲话.DOC", "讲话.docx", "讲话.wps"]
+    assert notices(tmp_path) == []
 
 
 def test_a_link_outside_the_folder_is_refused(tmp_path):

@@ -1,4 +1,4 @@
-"""Read a speech file: bytes to text, whatever encoding and line ends it came with."""
+"""Read a speech file: bytes to text, whatever its format (sniffed from the bytes), encoding and line ends."""
 
 from __future__ import annotations
 
@@ -7,6 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import Notice, SpeechError
+from .doc import read_doc
+from .docx import read_docx
+from .pdf import read_pdf
+from .sniff import sniff
 
 # Control characters other than tab, LF, CR and form feed: text files do not hold them.
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -48,6 +52,9 @@ class Source:
     encoding: str
     # What degraded the reading (lines in another encoding than the rest of the file).
     problems: tuple[Notice, ...] = ()
+    format: str = "text"  # what the bytes are: "text", "docx", "doc" or "pdf"
+    # What the document says about itself (("title", …) from Word or PDF properties).
+    metadata: tuple[tuple[str, str], ...] = ()
 
 
 def read_source(path: str | Path) -> Source:
@@ -57,7 +64,10 @@ def read_source(path: str | Path) -> Source:
 
 
 def decode_source(data: bytes, path: str | Path) -> Source:
-    """Decode bytes read from ``path`` into a Source."""
+    """Read the bytes from ``path`` into a Source by what they are: Word, legacy Word, PDF or text."""
+    kind = sniff(data, str(path))
+    if kind != "text":
+        return _document_source(data, str(path), kind)
     text, encoding, problems = decode_text(data, path)
     text = NEWLINES.sub("\n", text)
     control = CONTROL_CHARS.search(text)
@@ -70,6 +80,18 @@ def decode_source(data: bytes, path: str | Path) -> Source:
             line,
         )
     return Source(str(path), text, encoding, problems)
+
+
+def _document_source(data: bytes, path: str, kind: str) -> Source:
+    """A Word or PDF file's text (control characters, which are not text, taken out) as a Source."""
+    if kind == "docx":
+        text, metadata = read_docx(data, path)
+    elif kind == "pdf":
+        text, metadata = read_pdf(data, path)
+    else:
+        text, metadata = read_doc(data, path), {}
+    text = CONTROL_CHARS.sub("", NEWLINES.sub("\n", text))
+    return Source(path, text, "utf-8", format=kind, metadata=tuple(metadata.items()))
 
 
 def decode_text(data: bytes, path: str | Path) -> tuple[str, str, tuple[Notice, ...]]:

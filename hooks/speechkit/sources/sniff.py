@@ -1,0 +1,57 @@
+"""What a file is, by its first bytes and not its name: text, Word, legacy Word, PDF, or a kind we refuse."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from ..errors import SpeechError
+
+ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")  # a local file header; an empty archive
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97–2003, WPS, old Excel/PowerPoint
+PDF_MAGIC = b"%PDF-"
+PDF_MAGIC_WITHIN = 1024  # readers accept junk before %PDF- in the first kilobyte
+IMAGE_MAGICS = (
+    (b"\x89PNG\r\n\x1a\n", "PNG"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"GIF87a", "GIF"),
+    (b"GIF89a", "GIF"),
+)
+WORD_PART = "word/document.xml"
+# Other Office files are ZIPs too: what their parts say they are.
+ZIP_KINDS = (("xl/", "a spreadsheet (Excel .xlsx)"), ("ppt/", "a presentation (PowerPoint .pptx)"))
+ZIP_OTHER = "a ZIP archive, not a Word document"
+SAVE_AS = "save the speech as .docx, .pdf or UTF-8 .txt"
+
+
+def sniff(data: bytes, path: str) -> str:
+    """The format of a file's bytes: "docx", "doc", "pdf" or "text"; SpeechError for a kind we do not read."""
+    if data.startswith(ZIP_MAGICS):
+        return _zip_format(data, path)
+    if data.startswith(OLE2_MAGIC):
+        return "doc"
+    if PDF_MAGIC in data[:PDF_MAGIC_WITHIN]:
+        return "pdf"
+    for magic, name in IMAGE_MAGICS:
+        if data.startswith(magic):
+            refuse(path, f"a {name} image, not text (a scan or screenshot?)")
+    return "text"
+
+
+def refuse(path: str, kind: str) -> None:
+    """Raise the one message for a file we cannot read: what it is and what to do."""
+    raise SpeechError(path, f"not read: {kind}; {SAVE_AS}")
+
+
+def _zip_format(data: bytes, path: str) -> str:
+    """docx for a ZIP holding a Word document; SpeechError naming any other ZIP."""
+    try:
+        names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    except zipfile.BadZipFile:
+        refuse(path, "a damaged ZIP archive (a broken Word file?)")
+    if WORD_PART in names:
+        return "docx"
+    for prefix, kind in ZIP_KINDS:
+        if any(name.startswith(prefix) for name in names):
+            refuse(path, kind)
+    refuse(path, ZIP_OTHER)
