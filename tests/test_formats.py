@@ -13,8 +13,7 @@ from conftest import CORPUS, REPO
 
 from speechkit.errors import SpeechError
 from speechkit.library import load_speech
-from speechkit.sources import decode_source, read_source
-from speechkit.sources import doc as doc_module
+from speechkit.sources import decode_source, doc as doc_module, read_source
 from speechkit.sources.pdf import Line, _paragraphs
 
 LIBRARY = CORPUS / "library"

@@ -135,3 +135,22 @@ def test_a_report_with_more_than_ninety_nine_parts_parses(tmp_path):
     parsed = load_speech(path)
     assert len(parsed.parts) == 120
     assert len({part.title for part in parsed.parts}) >= 1
+
+
+def test_a_large_word_or_pdf_file_is_read_where_a_text_that_size_is_refused(tmp_path):
+    from speechkit.build import Build, Session, Settings
+
+    speeches = tmp_path / "speeches"
+    speeches.mkdir()
+    padding = b"\0" * (3 * 2**20)  # images and fonts make Word and PDF files large
+    (speeches / "report.docx").write_bytes(b"PK\x03\x04" + padding)
+    (speeches / "report.txt").write_bytes("标题\n".encode() + padding)
+    session = Session()
+    try:
+        build = Build(session, Settings(speeches=speeches), str(tmp_path / "site"))
+        build.speeches()
+    finally:
+        session.close()
+    messages = {Path(n.path).name: n.message for n in build.notices}
+    assert messages["report.txt"] == "3.0 MB is more than the 2 MB a speech can be; skipped"
+    assert "MB" not in messages["report.docx"] and messages["report.docx"].endswith("; skipped")

@@ -25,7 +25,7 @@ from ..model import Speech
 from ..pages import Aids, Page, analysed_pages, analysed_paths, ready_pages
 from ..rulebook import Rulebook, load_rulebook, using
 from ..search import search_documents
-from ..sources import list_speeches
+from ..sources import is_document, list_speeches
 from .guard import Guard
 from .jobs import Job
 from .search_job import SearchJob
@@ -34,6 +34,9 @@ DEFAULT_TOPICS = DATA_DIR / "topics.yml"
 # The longest real speeches and work reports are a few hundred KB; a bigger file is a
 # wrong file (a book, a log) whose pages and search index would take hours to build.
 MAX_SPEECH_BYTES = 2 * 2**20
+# A Word or PDF file holds images and fonts besides its text: a long report with photos
+# can be tens of MB.
+MAX_DOCUMENT_BYTES = 64 * 2**20
 # Below this much speech text the analysed pages are made at once: a second process
 # costs more to start (a few tenths of a second) than they take.
 ANALYSE_APART_BYTES = 2**17
@@ -151,8 +154,12 @@ class Build:
         try:
             size = path.stat().st_size
             if size > MAX_SPEECH_BYTES:
-                limit = MAX_SPEECH_BYTES // 2**20
-                raise SpeechError(path, f"{size / 2**20:.1f} MB is more than the {limit} MB a speech can be")
+                with open(path, "rb") as handle:
+                    document = is_document(handle.read(1024))
+                limit = MAX_DOCUMENT_BYTES if document else MAX_SPEECH_BYTES
+                if size > limit:
+                    what = "a Word or PDF speech" if document else "a speech"
+                    raise SpeechError(path, f"{size / 2**20:.1f} MB is more than the {limit // 2**20} MB {what} can be")
             speech = self.session.parsed.load(path, self.rules)
             self._sizes[speech.path] = size
         except SpeechError as error:

@@ -38,6 +38,12 @@ def sniff(data: bytes, path: str) -> str:
     return "text"
 
 
+def is_document(head: bytes) -> bool:
+    """Whether a file starting with ``head`` (its first kilobyte) is a Word or PDF document,
+    whose bytes are mostly not its text (images, fonts, markup)."""
+    return head.startswith((*ZIP_MAGICS, OLE2_MAGIC)) or PDF_MAGIC in head[:PDF_MAGIC_WITHIN]
+
+
 def refuse(path: str, kind: str) -> None:
     """Raise the one message for a file we cannot read: what it is and what to do."""
     raise SpeechError(path, f"not read: {kind}; {SAVE_AS}")
