@@ -147,3 +147,13 @@ def test_a_subtitle_in_brackets_and_an_office_with_its_holder_are_not_the_title(
     assert speech.title == "2025年杭州市政府工作报告"
     assert (speech.date, speech.speaker) == ("2025-05-22", "姚高员")
     assert speech.meeting == "杭州市第十四届人民代表大会第五次会议"
+
+
+@pytest.mark.parametrize("top", [
+    "政\u00a0府\u00a0工\u00a0作\u00a0报\u00a0告\n──2021年1月12日在济南市第十七届\n人民代表大会第三次会议上\n",
+    "政 府 工 作 报 告\n2021年1月21日长沙市第十五届人民代表大会第七次会议通过\n",
+])
+def test_word_files_letter_spaced_titles_and_their_subtitles(top):
+    speech = parse_text(top + "各位代表：\n现在我作报告。\n")
+    assert speech.title == "政府工作报告"
+    assert speech.date.startswith("2021-01-")

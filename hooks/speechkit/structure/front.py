@@ -91,7 +91,7 @@ def _describes(text: str, index: int) -> bool:
     """Is this a subtitle, date or speaker line rather than (part of) the title?"""
     r = rules()
     if index == 0:  # the first line is the title unless it is plainly a subtitle or date
-        return bool(r.date_line.match(text) or text.startswith("—"))
+        return bool(r.date_line.match(text) or r.subtitle.match(text) and text.lstrip("（(")[:1] in "—─")
     return bool(
         r.date_line.match(text)
         or r.subtitle.match(text)
