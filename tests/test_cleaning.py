@@ -59,3 +59,49 @@ def test_lines_a_compilation_repeats_are_kept():
     cleaned = clean(Source("t.txt", "\n".join(["讲话汇编", *article * 3]), "utf-8"))
     assert [line.text for line in cleaned.lines].count("中华人民共和国主席 习近平") == 3
     assert cleaned.dropped == ()
+
+
+PRINTED_PAGE = """2026/1/27 21:53
+某市人民政府_ 2025年政府工作报告
+中央人民政府
+无障碍阅读
+长者模式
+政府信息公开
+首页>政府信息公开>政府工作报告
+2025年政府工作报告
+来源： 市政府办公室
+图解：2025年某市政府工作报告
+政府工作报告
+——2025年2月9日在某市第九届人民代表大会第五次会议上
+各位代表：
+现在，我代表市人民政府向大会报告工作，请予审议。
+1/3
+2026/1/27 21:53
+某市人民政府_ 2025年政府工作报告
+一、2024年工作回顾
+过去一年，我们坚持稳中求进。
+2/3
+2026/1/27 21:53
+某市人民政府_ 2025年政府工作报告
+主办单位：某市人民政府办公室  承办单位： 某市数据局
+陕ICP备2023008748号-1
+3/3"""
+
+
+def test_a_printed_web_page_keeps_its_article_and_sets_the_site_aside():
+    cleaned = clean(Source("t.pdf", PRINTED_PAGE, "utf-8", format="pdf"))
+    assert [line.text for line in cleaned.lines] == [
+        "2025年政府工作报告", "政府工作报告", "——2025年2月9日在某市第九届人民代表大会第五次会议上", "各位代表：",
+        "现在，我代表市人民政府向大会报告工作，请予审议。", "一、2024年工作回顾", "过去一年，我们坚持稳中求进。",
+    ]
+    reasons = {d.text: d.reason for d in cleaned.dropped}
+    assert reasons["1/3"] == "页码" and reasons["2026/1/27 21:53"] == "打印页眉（打印日期时间）"
+    assert reasons["某市人民政府_ 2025年政府工作报告"] == "打印页眉或页脚（每页重复）"
+    assert reasons["陕ICP备2023008748号-1"] == "网页页脚（网站信息与链接）"
+    assert reasons["长者模式"] == "网页菜单与工具"
+
+
+def test_a_line_repeated_in_a_text_file_is_not_taken_for_a_page_header():
+    text = "\n".join(["讲话汇编", *["中华人民共和国主席 习近平", "今天我们在这里相聚。"] * 3])
+    cleaned = clean(Source("t.txt", text, "utf-8"))
+    assert [line.text for line in cleaned.lines].count("中华人民共和国主席 习近平") == 3

@@ -17,13 +17,15 @@ PADDING = " \t\u3000\u00a0\u2002\u2003\u200b\ufeff"
 # A unit that reads like speech body rather than a header: a long sentence.
 BODY_LINE = re.compile(r".{30,}[。！？]$")
 # How far down a distributor header may reach, in units.
-HEADER_MAX_LINES = 25
+HEADER_MAX_LINES = 40  # a printed web page has some thirty lines of menus above its article
 HEADER_FILLER_REASON = "发布者页眉（水印行之间，标题之前）"
 FRONT_MATTER_REASON = "文件头元数据（front matter）"
 # A value that follows its label on the next unit is short and not a sentence.
 SHORT_VALUE = re.compile(r"^[^。！？；，,]{1,40}$")
 # Units after a related-links label that still belong to it: short, not sentences.
 TAIL_UNIT = re.compile(r"^[^。！？]{1,60}$")
+# What ends a sentence: a unit ending so is the speaker's text, however often it recurs.
+SENTENCE_ENDS = tuple("。！？；!?;")
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,8 @@ class Noise:
     repeated_window: int
     watermark_min: int  # a watermark repeated this often through the text is set aside
     watermark_reason: str
+    page_line_reason: str  # a PDF's line repeated on its pages
+    page_line_max: int
     web_address: re.Pattern
 
 
@@ -114,6 +118,8 @@ def compile_noise(data: dict) -> Noise:
         repeated_window=int(data["repeated_end_window"]),
         watermark_min=int(data["repeated_watermark_min"]),
         watermark_reason=data["repeated_watermark_reason"],
+        page_line_reason=data["repeated_page_line_reason"],
+        page_line_max=int(data["repeated_page_line_max"]),
         web_address=re.compile(data["web_address"]),
     )
 
@@ -137,7 +143,7 @@ def clean(source: Source) -> Cleaned:
         scopes = ("front",) * (index < front_end) + ("markdown",) * is_markdown
         _strip_marks(unit, scopes, dropped)
     units = [unit for unit in units if unit.text]
-    reasons = _unit_reasons(units)
+    reasons = _unit_reasons(units, paged=source.format == "pdf")
     kept = []
     for unit, reason in zip(units, reasons):
         if reason is None:
@@ -221,7 +227,7 @@ def _markup_front_end(units: list[_Unit]) -> int:
 # -- whole units that are noise --------------------------------------------------------------
 
 
-def _unit_reasons(units: list[_Unit]) -> list[str | None]:
+def _unit_reasons(units: list[_Unit], paged: bool = False) -> list[str | None]:
     """For each unit, the reason it is set aside, or None when it is kept."""
     header_end = _header_end(units)
     front_end = _front_end(units)
@@ -244,16 +250,18 @@ def _unit_reasons(units: list[_Unit]) -> list[str | None]:
             while index < len(units) and TAIL_UNIT.match(units[index].text):
                 reasons[index] = rule.reason
                 index += 1
-    _mark_repeated_watermarks(units, reasons)
+    _mark_repeated_watermarks(units, reasons, paged)
     _mark_repeated_end(units, reasons)
     return reasons
 
 
-def _mark_repeated_watermarks(units: list[_Unit], reasons: list[str | None]) -> None:
+def _mark_repeated_watermarks(units: list[_Unit], reasons: list[str | None], paged: bool) -> None:
     """Set aside a watermark repeated through the text: a unit that occurs watermark_min
-    times or more and would be a watermark above the title, or holds a web address.
+    times or more and would be a watermark above the title, or holds a web address; in a
+    ``paged`` text (a PDF), also any short line repeated so, the print header or footer.
 
-    Repetition alone is not enough: a compilation repeats its salutations and bylines.
+    Repetition alone is not enough in a text file: a compilation repeats its salutations
+    and bylines.
     """
     noise = _noise()
     counts = Counter(unit.text for unit in units)
@@ -264,6 +272,8 @@ def _mark_repeated_watermarks(units: list[_Unit], reasons: list[str | None]) -> 
             r.where == "header" and r.pattern.search(unit.text) for r in noise.rules
         ):
             reasons[index] = noise.watermark_reason
+        elif paged and len(unit.text) <= noise.page_line_max and not unit.text.endswith(SENTENCE_ENDS):
+            reasons[index] = noise.page_line_reason
 
 
 def _is_bare_label(text: str, rule: _Rule) -> bool:
