@@ -157,3 +157,14 @@ def test_word_files_letter_spaced_titles_and_their_subtitles(top):
     speech = parse_text(top + "各位代表：\n现在我作报告。\n")
     assert speech.title == "政府工作报告"
     assert speech.date.startswith("2021-01-")
+
+
+def test_a_subtitle_wrapped_over_two_lines_still_names_its_meeting():
+    speech = parse_text("政府工作报告\n——2025年2月9日在咸阳市第九届人民代表大会\n第五次会议上\n咸阳市市长  冷劲松\n各位代表：\n现在我作报告。\n")
+    assert speech.meeting == "咸阳市第九届人民代表大会第五次会议"
+
+
+def test_a_news_pages_read_aloud_button_is_not_part_of_the_title():
+    speech = parse_text("杭州市2022年政府工作报告全文发布播报文章\n政府工作报告\n各位代表：\n现在我作报告。\n")
+    assert speech.title == "杭州市2022年政府工作报告全文发布"
+    assert [(d.text, d.reason) for d in speech.dropped] == [("播报文章", "网页工具栏（朗读按钮）")]

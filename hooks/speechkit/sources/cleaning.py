@@ -17,7 +17,7 @@ PADDING = " \t\u3000\u00a0\u2002\u2003\u200b\ufeff"
 # A unit that reads like speech body rather than a header: a long sentence.
 BODY_LINE = re.compile(r".{30,}[。！？]$")
 # How far down a distributor header may reach, in units.
-HEADER_MAX_LINES = 40  # a printed web page has some thirty lines of menus above its article
+HEADER_MAX_LINES = 60  # a printed web page has some thirty lines of menus, a watermarked one twenty repeats, above its article
 HEADER_FILLER_REASON = "发布者页眉（水印行之间，标题之前）"
 FRONT_MATTER_REASON = "文件头元数据（front matter）"
 # A value that follows its label on the next unit is short and not a sentence.

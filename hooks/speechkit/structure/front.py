@@ -126,9 +126,10 @@ def _speaker(texts: list[str]) -> str | None:
 
 
 def _meeting(texts: list[str]) -> str | None:
-    """The meeting named by 在…上."""
-    for text in texts:
-        match = rules().meeting.search(text)
+    """The meeting named by 在…上, in one line or in a line and the next (a subtitle
+    wrapped as ——2025年2月9日在咸阳市第九届人民代表大会 / 第五次会议上)."""
+    for text, following in zip(texts, [*texts[1:], ""]):
+        match = rules().meeting.search(text) or rules().meeting.search(text + following)
         if match:
             return match.group("meeting")
     return None
