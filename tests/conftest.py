@@ -27,6 +27,13 @@ def corpus_files() -> list[Path]:
     return files
 
 
+def library_files() -> list[Path]:
+    """The real library of city work reports (text, Word, legacy Word, PDF); fails when it is missing."""
+    files = sorted(path for path in (CORPUS / "library").iterdir() if path.suffix in (".txt", ".docx", ".pdf"))
+    assert len(files) >= 31, f"expected the library in {CORPUS / 'library'}, found {len(files)} files"
+    return files
+
+
 def parse_text(text: str, path: str = "t.txt"):
     """Parse a literal text as if it were a file."""
     from speechkit.sources import clean

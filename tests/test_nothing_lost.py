@@ -10,7 +10,7 @@ import pytest
 from speechkit.sources import clean, read_source
 from speechkit.structure import parse
 
-from conftest import SEED, corpus_files
+from conftest import SEED, corpus_files, library_files
 
 # Whitespace, including the zero-width and BOM characters cleaning trims off line ends.
 WHITESPACE = re.compile(r"[\s\u200b\ufeff]+")
@@ -48,7 +48,8 @@ def lost_or_invented(source_text: str, speech) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("path", [SEED, *corpus_files()], ids=lambda p: p.name)
+# For Word and PDF files the source is the text read out of them (Source.text).
+@pytest.mark.parametrize("path", [SEED, *corpus_files(), *library_files()], ids=lambda p: p.name)
 def test_kept_plus_dropped_is_the_source(path):
     source = read_source(path)
     speech = parse(clean(source))
