@@ -174,8 +174,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         ready, later = build.pages(speeches, home=home, reserved=reserved)
     except SpeechError as error:
         raise PluginError(str(error)) from None
-    folder = build.session.temp / "pages" if build.session.dirty else None
-    add_pages(files, config, [(p.path, p.markdown) for p in ready], later, folder, build.analysed_markdown)
+    add_pages(files, config, [(p.path, p.markdown) for p in ready], later, build.session.pages_folder,
+              build.analysed_markdown)
     if build.settings.search == "study":
         # Built beside the page rendering that follows, on another core; see on_post_build.
         try:

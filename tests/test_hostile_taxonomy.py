@@ -10,7 +10,6 @@ Chromium: no dialog, no injected element, no request leaving the site, the name 
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 import yaml

@@ -80,6 +80,11 @@ class Session:
             job.cancel()
             thread.join()  # before MkDocs cleans the site folder the thread writes into
 
+    @property
+    def pages_folder(self) -> Path | None:
+        """Where a --dirty session keeps the generated pages as files (outside docs/); None otherwise."""
+        return self.temp / "pages" if self.dirty else None
+
     def finish_later(self, site_dir: str, job: SearchJob, on_error) -> None:
         """Put ``job``'s index in place from a thread; ``on_error(message)`` reports a failure."""
         def finish() -> None:

@@ -22,7 +22,14 @@ from pathlib import Path
 OWN, RELEASE, WATCH, FORGET = "+", "-", ">", "<"
 # How long a watched process may take to notice its parent is gone before it is killed.
 GRACE_SECONDS = 2.0
+# The hooks folder, which holds this package: a second process imports it from there.
 HOOKS_DIR = Path(__file__).resolve().parents[2]
+
+
+def module_command(module: str, *args: str) -> tuple[list[str], dict[str, str]]:
+    """The command line and environment that run ``python -m module args`` of this package."""
+    path = os.pathsep.join(filter(None, [str(HOOKS_DIR), os.environ.get("PYTHONPATH")]))
+    return [sys.executable, "-m", module, *args], {**os.environ, "PYTHONPATH": path}
 
 
 class Guard:
@@ -74,11 +81,9 @@ class Guard:
 
     def _start(self) -> None:
         """Start a guard process and tell it what it holds."""
-        path = os.pathsep.join(filter(None, [str(HOOKS_DIR), os.environ.get("PYTHONPATH")]))
+        command, env = module_command("speechkit.build.guard")
         self._process = subprocess.Popen(
-            [sys.executable, "-m", "speechkit.build.guard"],
-            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            env={**os.environ, "PYTHONPATH": path},
+            command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
             start_new_session=True,  # Ctrl-C on the terminal reaches the build, not its guard
         )
         lines = "".join(f"{line}\n" for line in self._told.values())

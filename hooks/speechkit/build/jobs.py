@@ -23,13 +23,11 @@ import time
 from pathlib import Path
 
 from ..errors import SpeechError
-from .guard import Guard
+from .guard import Guard, module_command
 
 CALL_FILE = "call.pickle"
 RESULT_FILE = "result.pickle"
 ERRORS_FILE = "errors.txt"
-# The hooks folder, which holds this package: the second process imports it from there.
-HOOKS_DIR = Path(__file__).resolve().parents[2]
 # Exit status of a second process that found its parent gone.
 ORPHANED = 3
 
@@ -51,15 +49,13 @@ class Job:
         self.cancelled = False
         with open(self.folder / CALL_FILE, "wb") as handle:
             pickle.dump((function, args, later), handle, protocol=pickle.HIGHEST_PROTOCOL)
-        path = os.pathsep.join(filter(None, [str(HOOKS_DIR), os.environ.get("PYTHONPATH")]))
         if guard is not None:
             guard.own(self.folder)
         try:
             with open(self.folder / ERRORS_FILE, "wb") as errors:
+                command, env = module_command("speechkit.build.jobs", str(self.folder))
                 self.process = subprocess.Popen(
-                    [sys.executable, "-m", "speechkit.build.jobs", str(self.folder)],
-                    stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=errors,
-                    env={**os.environ, "PYTHONPATH": path},
+                    command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=errors, env=env,
                 )
         except OSError as error:  # no process left to start, no Python at sys.executable
             self._remove_folder()

@@ -6,7 +6,7 @@ import hashlib
 from pathlib import Path
 
 from ..model import Speech
-from ..rulebook import Rulebook
+from ..rulebook import Rulebook, using
 from ..sources import clean, decode_source
 from ..structure import parse
 
@@ -39,7 +39,8 @@ class ParsedSpeeches:
         known = self._by_path.get(str(path))
         if known is not None and known[0] == digest:
             return known[1]
-        speech = speech_from_bytes(data, path)
+        with using(rules):  # parsed under the rules it is kept by
+            speech = speech_from_bytes(data, path)
         self._by_path[str(path)] = (digest, speech)
         return speech
 
