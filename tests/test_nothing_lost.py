@@ -27,22 +27,37 @@ def is_subsequence(part: str, whole: str) -> bool:
     return all(char in rest for char in part)
 
 
+def line_groups(speech) -> dict[int, int]:
+    """Each source line's first line: a paragraph re-joined from hard-wrapped lines makes one group."""
+    first: dict[int, int] = {}
+    for paragraph in speech.paragraphs:
+        start = first.get(paragraph.line, paragraph.line)
+        for number in range(paragraph.line, (paragraph.last_line or paragraph.line) + 1):
+            first[number] = min(first.get(number, start), start)
+    return first
+
+
 def lost_or_invented(source_text: str, speech) -> list[str]:
-    """Lines whose kept and dropped text differ from the source, whitespace aside."""
+    """Lines (or runs of re-joined lines) whose kept and dropped text differ from the source, whitespace aside."""
+    groups = line_groups(speech)
     kept: dict[int, list[str]] = defaultdict(list)
     dropped: dict[int, list[str]] = defaultdict(list)
+    source: dict[int, list[str]] = defaultdict(list)
     for paragraph in speech.paragraphs:
-        kept[paragraph.line].append(paragraph.text)
+        kept[groups.get(paragraph.line, paragraph.line)].append(paragraph.text)
     for piece in speech.dropped:
-        dropped[piece.line].append(piece.text)
+        dropped[groups.get(piece.line, piece.line)].append(piece.text)
+    lines = source_text.split("\n")
+    for number, raw in enumerate(lines, start=1):
+        source[groups.get(number, number)].append(raw)
     problems = []
-    for number, raw in enumerate(source_text.split("\n"), start=1):
-        source = squeeze(raw)
+    for number in sorted(source):
+        whole = squeeze("".join(source[number]))
         kept_text = squeeze("".join(kept.pop(number, [])))
         dropped_text = squeeze("".join(dropped.pop(number, [])))
-        if Counter(kept_text + dropped_text) != Counter(source):
+        if Counter(kept_text + dropped_text) != Counter(whole):
             problems.append(f"line {number}: characters differ")
-        elif not is_subsequence(kept_text, source):
+        elif not is_subsequence(kept_text, whole):
             problems.append(f"line {number}: kept text out of order")
     problems += [f"unit on line {n} beyond the source" for n in [*kept, *dropped]]
     return problems

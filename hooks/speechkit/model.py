@@ -14,6 +14,7 @@ class Paragraph:
     text: str
     line: int
     note: bool = False  # an editor's note (a "> " quote), not the speaker's words
+    last_line: int | None = None  # the last source line, when a hard-wrapped paragraph runs over several
 
 
 @dataclass(frozen=True)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..errors import Notice
 from ..model import Dropped
 from ..rulebook import current
 from .frontmatter import split_front_matter
 from .reading import Source
+from .wrapping import SENTENCE_END, WrappedLine, continuations, joined
 
 # Full-width (U+3000), no-break, en/em and ASCII spaces that pad lines in copied texts.
 PADDING = " \t\u3000\u00a0\u2002\u2003\u200b\ufeff"
@@ -35,6 +36,7 @@ class Line:
     text: str
     number: int
     note: bool = False  # a "> " quote: an editor's note
+    last: int | None = None  # the last source line of a paragraph re-joined from hard-wrapped lines
 
 
 @dataclass(frozen=True)
@@ -150,6 +152,8 @@ def clean(source: Source) -> Cleaned:
             kept.append(Line(unit.text, unit.number, unit.note))
         else:
             dropped.append(Dropped(unit.number, unit.text, reason, unit.column))
+    if source.format == "text":
+        kept = _rewrapped(kept)  # Word and PDF readers give paragraphs already
     dropped.sort(key=lambda d: (d.line, d.column))
     problems = (*source.problems, *front_matter.problems)
     return Cleaned(source.path, tuple(kept), tuple(dropped), meta, problems=problems)
@@ -222,6 +226,26 @@ def _markup_front_end(units: list[_Unit]) -> int:
         if BODY_LINE.search(trial.text):
             return index
     return 0
+
+
+def _rewrapped(lines: list[Line]) -> list[Line]:
+    """The kept lines with hard-wrapped paragraphs joined back, each spanning its source lines."""
+    numbers = [None, *(line.number for line in lines), None]
+    wrapped = [
+        WrappedLine(line.text, line.number, numbers[index] != line.number, numbers[index + 2] != line.number)
+        for index, line in enumerate(lines)
+    ]
+    body_start = next(
+        (i for i, line in enumerate(lines) if _salutation().match(line.text) or SENTENCE_END.search(line.text)),
+        len(lines),
+    )
+    result: list[Line] = []
+    for line, goes_on in zip(lines, continuations(wrapped, body_start)):
+        if goes_on and result and not (line.note or result[-1].note):
+            result[-1] = replace(result[-1], text=joined(result[-1].text, line.text), last=line.number)
+        else:
+            result.append(line)
+    return result
 
 
 # -- whole units that are noise --------------------------------------------------------------

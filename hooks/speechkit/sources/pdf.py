@@ -16,17 +16,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from ..errors import SpeechError
+from .wrapping import ITEM_MARKER, SENTENCE_END, joined
 
-SENTENCE_END = re.compile(r"[。！？；：…!?;:][”’」』）)\"']*$")
-ITEM_MARKER = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、是要]"  # 一、 一是 一要
-    r"|[（(][一二三四五六七八九十\d]+[)）]"  # （一） (1)
-    r"|\d+[、.．](?!\d)"  # 1、 1． but not 4.6%
-    r"|第[一二三四五六七八九十]+[，、点条是]"  # 第一， 第二点
-    r"|[①-⑳]|——)"
-)
-ASCII_WORD_END = re.compile(r"[A-Za-z]$")
-ASCII_WORD_START = re.compile(r"^[A-Za-z]")
 DIGITS = re.compile(r"\d+")
 NEAR_FULL_CHARS = 3  # a line ending this many characters short of the right edge is full
 MARGIN_CHARS = 0.5  # a line starting within this of the left margin is at the margin
@@ -125,7 +116,7 @@ def _paragraphs(lines: list[Line]) -> list[str]:
             (held if text is not None else out).append(line.text)
             continue
         if last is not None and _continues(last, line, geometry):
-            text += " " + line.text if _spaced(text, line.text) else line.text
+            text = joined(text, line.text)
         else:
             out += [text, *held] if text is not None else held
             held, text = [], line.text
@@ -168,8 +159,3 @@ def _continues(previous: Line, line: Line, geometry: Geometry) -> bool:
     if previous.x1 < geometry.right - NEAR_FULL_CHARS * geometry.char:
         return False
     return geometry.indents or not SENTENCE_END.search(previous.text)
-
-
-def _spaced(text: str, following: str) -> bool:
-    """Words of Latin letters split over two lines are joined with a space; Chinese is not."""
-    return bool(ASCII_WORD_END.search(text) and ASCII_WORD_START.match(following))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Paragraph
 from .markers import marker, rules
@@ -63,7 +63,7 @@ def _split_subtitles(units: list[Paragraph]) -> list[Paragraph]:
     for unit in units:
         cut = unit.text.find("——")
         if cut > 1 and rules().subtitle.match(unit.text[cut:]) and not unit.text.endswith(TITLE_BAD_END):
-            result += [Paragraph(unit.text[:cut], unit.line), Paragraph(unit.text[cut:], unit.line)]
+            result += [replace(unit, text=unit.text[:cut]), replace(unit, text=unit.text[cut:])]
         else:
             result.append(unit)
     return result

@@ -4,7 +4,7 @@ ones below it (paragraph-initial or running inside a paragraph) make their child
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Item, Paragraph
 from .markers import LEAD_PUNCTUATION, Family, Marker, inline_chain, marker, rules
@@ -19,6 +19,11 @@ HEADLINE_MAX = 40
 BROKEN_HEADING_MAX = 12
 # How deep children nest below an item.
 MAX_DEPTH = 3
+# Numbered runs at these levels (一、 sections, （一） items) that go on inside a
+# paragraph after a sentence end are split out: a hard wrap re-joined, or text copied
+# without its line breaks, leaves "…336项。（六）巩固提升生态环境质量。" after （五）.
+CONTINUED_RUN_LEVELS = (1, 2)
+AFTER_SENTENCE = "(?<=[。！？；])"
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,57 @@ def outline(units: list[Paragraph], min_level: int, depth: int = 0) -> Outline:
     first = spans[0][0]
     after = tuple(u for i, u in enumerate(units) if i > first and i not in inside)
     return Outline(tuple(units[:first]), items, after)
+
+
+def split_continued_runs(units: list[Paragraph]) -> list[Paragraph]:
+    """Cut a paragraph where the numbered run of paragraph starts before it goes on inside it.
+
+    Only the next number counts (（六） after （五）), only after a sentence end, and only
+    when that number does not start a paragraph later on (then the run goes on there).
+    """
+    families = [f for f in rules().families if f.level in CONTINUED_RUN_LEVELS and not (f.closer or f.unnumbered)]
+    marks = [marker(u.text) for u in units]
+    later = _numbers_ahead(marks, families)
+    last: dict[str, int] = {}
+    result: list[Paragraph] = []
+    for index, unit in enumerate(units):
+        if marks[index] and marks[index].family in families:
+            last[marks[index].family.name] = marks[index].number
+        cuts = []
+        for family in families:
+            if family.name not in last:
+                continue
+            for match in re.finditer(AFTER_SENTENCE + family.pattern.pattern.lstrip("^"), unit.text):
+                found = _continued_marker(family, match, unit.text)
+                if found == last[family.name] + 1 and found not in later[index].get(family.name, ()):
+                    cuts.append(match.start())
+                    last[family.name] = found
+        bounds = [0, *sorted(cuts), len(unit.text)]
+        result += [replace(unit, text=unit.text[a:b]) for a, b in zip(bounds, bounds[1:])]
+    return result
+
+
+def _numbers_ahead(marks: list[Marker | None], families: list[Family]) -> list[dict[str, frozenset]]:
+    """For each paragraph, the numbers each family starts paragraphs with after it, up to
+    where that run ends (its family starts again at 1, or an outer heading comes)."""
+    ahead: dict[str, frozenset] = {}
+    result: list[dict[str, frozenset]] = [{} for _ in marks]
+    for index in range(len(marks) - 1, 0, -1):
+        mark = marks[index]
+        if mark and mark.family in families:
+            name = mark.family.name
+            ahead[name] = frozenset({1}) if mark.number == 1 else ahead.get(name, frozenset()) | {mark.number}
+            for family in families:
+                if family.level > mark.family.level:
+                    ahead[family.name] = frozenset()  # an outer heading ends the runs below it
+        result[index - 1] = dict(ahead)
+    return result
+
+
+def _continued_marker(family: Family, match: re.Match, text: str) -> int | None:
+    """The number of a family's marker found inside a paragraph."""
+    found = marker(text[match.start():])
+    return found.number if found and found.family == family else None
 
 
 def best_runs(marks: list[Marker | None], min_level: int) -> list[list[int]]:
@@ -156,7 +212,7 @@ def inline_children(paragraphs: list[Paragraph], mark: Marker | None) -> tuple[I
             segment = inner[start:end]
             rest = inner[start + len(link.label): end].lstrip(LEAD_PUNCTUATION)
             children.append(
-                Item(link.label, link.number, headline(rest), (Paragraph(segment, paragraph.line),))
+                Item(link.label, link.number, headline(rest), (replace(paragraph, text=segment),))
             )
     return tuple(children)
 

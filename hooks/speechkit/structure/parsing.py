@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..sources.cleaning import PADDING, Cleaned
@@ -15,6 +15,7 @@ from .hierarchy import (
     last_sentence,
     make_item,
     outline,
+    split_continued_runs,
 )
 from ..model import Paragraph, Part, Speech
 from .markers import marker, rules
@@ -49,7 +50,7 @@ class _Parser:
 
     def speech(self) -> Speech:
         """Run every step and assemble the Speech."""
-        units = [Paragraph(line.text, line.number, line.note) for line in self.cleaned.lines]
+        units = [Paragraph(line.text, line.number, line.note, line.last) for line in self.cleaned.lines]
         front, units = read_front(units)
         body = units[front.body_start:]
         meta = self.cleaned.meta
@@ -64,7 +65,7 @@ class _Parser:
             self.warn(body[0].line if body else None, "no title line found; using the file name")
             title = Path(self.cleaned.path).stem
         salutation = self._take_salutation(body)
-        body, footnotes = self._split_footnotes(body)
+        body, footnotes = self._split_footnotes(split_continued_runs(body))
         opening, parts, closing = self._structure(body)
         if not parts:
             split = self._split_inline_lists(body)
@@ -106,8 +107,8 @@ class _Parser:
         first = body.pop(0)
         rest = first.text[match.end():].lstrip(PADDING)
         if rest:
-            body.insert(0, Paragraph(rest, first.line))
-        return Paragraph(match.group(), first.line)
+            body.insert(0, replace(first, text=rest))
+        return replace(first, text=match.group())
 
     def _split_footnotes(self, body: list[Paragraph]) -> tuple[list[Paragraph], list[Paragraph]]:
         """Cut the notes or glossary block (注释, 名词解释) off the end of the body."""
@@ -311,7 +312,7 @@ class _Parser:
                 result.append(paragraph)
                 continue
             cuts = [0] + [m.start for m in chain] + [len(paragraph.text)]
-            result += [Paragraph(paragraph.text[a:b], paragraph.line) for a, b in zip(cuts, cuts[1:])]
+            result += [replace(paragraph, text=paragraph.text[a:b]) for a, b in zip(cuts, cuts[1:])]
         return result
 
     def _part(self, intro, items, after, ordinal: int) -> Part:

@@ -1,0 +1,118 @@
+"""Join hard-wrapped lines back into paragraphs: what PDF and plain-text readers share.
+
+A text saved from a PDF or a fixed-width page breaks its paragraphs where the line ran
+out, not where the author ended them. A line goes on in the next when it plainly stops
+mid-sentence; item markers (一是, （一）, 1．) always start a new paragraph.
+
+Plain text gets three kinds of evidence, weakest last:
+
+- anywhere: a line ending in a comma or enumeration comma (，、) or an opening bracket,
+  or a next line starting with punctuation that cannot open a paragraph (，。）%);
+- a fixed-width file (many lines cut at one length): a full line that does not
+  end a sentence;
+- a file wrapped at random (most long lines stop mid-sentence, as a PDF's text copied
+  out does): any line that does not end a sentence, once the body has begun.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+SENTENCE_END = re.compile(r"[。！？；：…!?;:][”’」』）)\"']*$")
+ITEM_MARKER = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、是要]"  # 一、 一是 一要
+    r"|[（(][一二三四五六七八九十\d]+[)）]"  # （一） (1)
+    r"|\d+[、.．](?!\d)"  # 1、 1． but not 4.6%
+    r"|第[一二三四五六七八九十]+[，、点条是]"  # 第一， 第二点
+    r"|[①-⑳]|——)"
+)
+# A line that cannot end a paragraph, and one that cannot start one.
+OPEN_END = re.compile(r"[，、,（(“‘《〈【「『—]$")
+CONTINUATION_START = re.compile(r"^[，。、；：！？,.;:!?）)”’》〉】」』%％]")
+ASCII_WORD_END = re.compile(r"[A-Za-z]$")
+ASCII_WORD_START = re.compile(r"^[A-Za-z]")
+
+# A fixed-width file: at least WRAPPED_LINES lines, and this share of its long lines,
+# are exactly one length (±1, for a closing quote carried over), at least MIN_WIDTH
+# characters: where the line ran out. Other lines may run longer (a part not wrapped).
+WRAPPED_LINES = 5
+FIXED_WIDTH_SHARE = 0.15
+MIN_WIDTH = 20
+LONG_CHARS = 15  # lines shorter than this (headings, bylines) do not vote
+HEADING_CHARS = 40  # a numbered line no longer than this, with no sentence end, is a heading
+# A file wrapped at random: this share of its long lines stop mid-sentence. Labelled
+# lines (原标题：…, 来源：…, 习近平：…) do not vote: a compilation ends each article so.
+RANDOM_WRAP_SHARE = 0.5
+LABELLED = re.compile(r"^[\u4e00-\u9fff]{2,5}[：:]")
+
+
+@dataclass(frozen=True)
+class WrappedLine:
+    """A line of text, the source line it stands on, and whether it starts its source line."""
+
+    text: str
+    number: int
+    starts_line: bool = True  # False for the second paragraph of a line split at a tab
+    ends_line: bool = True  # False for the first one
+
+
+def joined(text: str, following: str) -> str:
+    """Two pieces of one paragraph: Latin words split over the break get a space, Chinese does not."""
+    spaced = ASCII_WORD_END.search(text) and ASCII_WORD_START.match(following)
+    return f"{text} {following}" if spaced else text + following
+
+
+def continuations(lines: list[WrappedLine], body_start: int) -> list[bool]:
+    """For each line, whether it goes on the paragraph of the line before it.
+
+    ``body_start`` is the index of the first line past the title block: a title, its
+    subtitle and a byline are short unpunctuated lines by nature, so only the strong
+    evidence joins lines above it.
+    """
+    width = _fixed_width(lines)
+    random_wrap = _randomly_wrapped(lines)
+    result = [False] * len(lines)
+    paragraph = lines[0].text if lines else ""  # the open paragraph, as joined so far
+    for index in range(1, len(lines)):
+        previous, line = lines[index - 1], lines[index]
+        result[index] = line.starts_line and not ITEM_MARKER.match(line.text) and (
+            bool(OPEN_END.search(previous.text) or CONTINUATION_START.match(line.text))
+            or (
+                index > body_start
+                and not SENTENCE_END.search(previous.text)
+                and not _heading_done(paragraph, line.text)
+                and ((width is not None and abs(len(previous.text) - width) <= 1) or random_wrap)
+            )
+        )
+        paragraph = paragraph + line.text if result[index] else line.text
+    return result
+
+
+def _heading_done(paragraph: str, following: str) -> bool:
+    """A numbered heading (一、…) followed by a long line: the heading ended, the body begins."""
+    return (
+        bool(ITEM_MARKER.match(paragraph))
+        and len(paragraph) <= HEADING_CHARS
+        and not re.search("[。！？；]", paragraph)
+        and len(following) >= LONG_CHARS
+    )
+
+
+def _fixed_width(lines: list[WrappedLine]) -> int | None:
+    """The length the file was cut at, if enough long lines have it; None for free-flowing text."""
+    lengths = Counter(len(line.text) for line in lines if len(line.text) >= LONG_CHARS)
+    if not lengths:
+        return None
+    width = lengths.most_common(1)[0][0]
+    near = lengths[width - 1] + lengths[width] + lengths[width + 1]
+    long = sum(lengths.values())
+    return width if width >= MIN_WIDTH and near >= max(WRAPPED_LINES, FIXED_WIDTH_SHARE * long) else None
+
+
+def _randomly_wrapped(lines: list[WrappedLine]) -> bool:
+    """Whether most long lines stop mid-sentence where the line breaks, as a PDF's text copied out does."""
+    long = [line for line in lines if line.ends_line and len(line.text) >= LONG_CHARS and not LABELLED.match(line.text)]
+    open_ = [line for line in long if not SENTENCE_END.search(line.text)]
+    return bool(long) and len(open_) >= RANDOM_WRAP_SHARE * len(long)

@@ -1,0 +1,64 @@
+"""Hard-wrapped plain text: lines cut where the line ran out are joined back into paragraphs."""
+
+from __future__ import annotations
+
+from speechkit.sources import Source, clean
+from speechkit.structure import parse
+
+# A paragraph cut every 20 characters, as a fixed-width export does; its last line is short.
+FIXED = (
+    "关于推进工作的报告\n"
+    "各位代表：\n"
+    "过去一年，我们坚持稳中求进工作总基调，统筹推进\n"
+    "各项工作，经济运行总体平稳，全年地区生产总值增长\n"
+    "4.6%，圆满完成年度目标任务。\n"
+    "一、主要工作\n"
+    "（一）持续推动产业升级。我们狠抓重点项目建设，新\n"
+    "开工项目一百二十个，带动投资快速增长，效果明显。\n"
+    "（二）持续改善人民生活。城镇新增就业五万人，新建\n"
+    "学校十所，群众获得感不断增强，社会大局和谐稳定。\n"
+)
+
+
+def kept(text: str) -> list[tuple[int, str]]:
+    """The kept units of a text file: (first source line, text)."""
+    return [(line.number, line.text) for line in clean(Source("t.txt", text, "utf-8")).lines]
+
+
+def test_a_fixed_width_paragraph_is_one_paragraph_and_a_figure_does_not_start_an_item():
+    units = kept(FIXED)
+    assert units[2] == (3, "过去一年，我们坚持稳中求进工作总基调，统筹推进各项工作，经济运行总体平稳，全年地区生产总值增长4.6%，圆满完成年度目标任务。")
+    assert (6, "一、主要工作") in units  # a heading is not run into the item below it
+    speech = parse(clean(Source("t.txt", FIXED, "utf-8")))
+    items = speech.parts[0].items
+    assert [item.headline for item in items] == ["持续推动产业升级", "持续改善人民生活"]
+    assert items[0].paragraphs[0].last_line == 8
+
+
+def test_lines_that_end_sentences_are_left_alone():
+    text = "标题\n同志们：\n今天开会。\n我讲三点意见。\n第一，要学习\n第二，要落实。\n"
+    assert [t for _, t in kept(text)] == ["标题", "同志们：", "今天开会。", "我讲三点意见。", "第一，要学习", "第二，要落实。"]
+
+
+def test_a_text_copied_out_of_a_pdf_joins_its_broken_lines_and_splits_at_tabs():
+    text = (
+        "政府工作报告\n\n——2025年1月10日在市人民代表大会上\n\n市长 张三\n\n各位代表：\n\n"
+        "现在，我代表市人民政府，向大会报告政府工作，请予\n\n审议。\n\n"
+        "一、2024年工作\n\n回顾\n\n过去一年，我们迎难而上，全市经济稳中有进，发展质量不断\n\n"
+        "提升。\t一年来，我们重点抓了以下工作。\t（一）稳住经济大盘。实施一批重大项目，完成投资\n\n"
+        "一千亿元。（二）深化改革开放。推进重点领域改革，营商环境持续\n\n优化。\n"
+    )
+    units = [t for _, t in kept(text)]
+    assert units[:4] == ["政府工作报告", "——2025年1月10日在市人民代表大会上", "市长 张三", "各位代表："]
+    assert "现在，我代表市人民政府，向大会报告政府工作，请予审议。" in units
+    assert "一、2024年工作回顾" in units
+    assert "过去一年，我们迎难而上，全市经济稳中有进，发展质量不断提升。" in units
+    assert "一年来，我们重点抓了以下工作。" in units  # a tab starts a paragraph
+    speech = parse(clean(Source("t.txt", text, "utf-8")))
+    assert [item.headline for item in speech.parts[0].items] == ["稳住经济大盘", "深化改革开放"]
+
+
+def test_word_and_pdf_paragraphs_are_not_rewrapped():
+    text = "标题\n同志们：\n我们要继续努力，\n把工作做好。\n"
+    lines = clean(Source("t.docx", text, "utf-8", format="docx")).lines
+    assert [line.text for line in lines][2:] == ["我们要继续努力，", "把工作做好。"]
