@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import statistics
 import sys
 import time
@@ -39,6 +40,8 @@ NO_TEXT = "the file holds no text; the site skips it"
 COLUMNS = ("file", "format", "title", "date", "speaker", "parts", "items", "nested", "notices", "ms", "dropped")
 NUMERIC = {"parts", "items", "nested", "notices", "ms"}
 SHOWN_WHITESPACE = str.maketrans({"\t": "\\t", "\n": "\\n", "\r": "\\r"})
+# What Markdown would read as markup in a cell (a title is the user's text, shown as written).
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_<\[\]|])")
 HEADINGS = {"notices": "warnings+problems", "ms": "read ms"}
 
 
@@ -142,7 +145,8 @@ def totals(rows: list[Row]) -> Row:
         dropped.update(row.dropped)
     refused = sum(row.refused is not None for row in rows)
     return Row(
-        f"{len(rows)} files" + (f", {refused} refused" if refused else ""),
+        f"{len(rows)} file{'s' if len(rows) != 1 else ''}" + (f", {refused} refused" if refused else ""),
+        format="",
         title=", ".join(f"{kind} {count}" for kind, count in format_counts(rows).items()),
         parts=sum(row.parts for row in rows),
         items=sum(row.items for row in rows),
@@ -186,13 +190,15 @@ def _visible(text: str) -> str:
 def markdown_table(rows: list[Row]) -> str:
     """A GitHub Markdown table with a totals row at the bottom."""
     def line(cells: list[str]) -> str:
-        return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"
+        return "| " + " | ".join(cells) + " |"
+
+    def escaped(cells: dict[str, str]) -> list[str]:
+        return [MARKDOWN_SPECIAL.sub(r"\\\1", cells[name]) for name in COLUMNS]
 
     out = [line([HEADINGS.get(name, name) for name in COLUMNS])]
     out.append("|" + "|".join("---:" if name in NUMERIC else "---" for name in COLUMNS) + "|")
-    out += [line([_cells(row)[name] for name in COLUMNS]) for row in rows]
-    total = _cells(totals(rows))
-    out.append(line([f"**{total[name]}**" if total[name] else "" for name in COLUMNS]))
+    out += [line(escaped(_cells(row))) for row in rows]
+    out.append(line([f"**{cell}**" if cell else "" for cell in escaped(_cells(totals(rows)))]))
     return "\n".join(out)
 
 
