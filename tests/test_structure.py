@@ -108,10 +108,19 @@ def test_a_block_with_an_unknown_key_is_text_with_a_problem_naming_file_and_line
 
 
 def test_a_collection_of_articles_is_one_part_per_article_with_a_warning():
-    text = "按语。\n原标题：甲文\n第一，要学习。第二，要实践。\n原标题：乙文\n一是抓落实。\n二是抓作风。\n"
+    text = "按语。\n甲文标题\n原标题：甲文\n第一，要学习。第二，要实践。\n乙文标题\n原标题：乙文\n一是抓落实。\n二是抓作风。\n"
     speech = parse_text(text)
-    assert [(p.kind, p.heading, len(p.items)) for p in speech.parts] == [("文章", "甲文", 0), ("文章", "乙文", 2)]
+    assert [(p.kind, p.heading, len(p.items)) for p in speech.parts] == [("文章", "甲文标题", 0), ("文章", "乙文标题", 2)]
     assert "the file holds 2 articles" in speech.warnings[-1]
+
+
+def test_a_collection_whose_original_titles_follow_their_articles_is_not_split():
+    # 原标题 after each article: taking it as the next one's title would quote the wrong occasion.
+    text = "按语。\n一是抓落实，二是抓作风，说的是甲会。\n原标题：甲文\n一是要学习。\n二是要实践。\n原标题：乙文\n"
+    speech = parse_text(text)
+    assert speech.parts == ()
+    assert any("not split into articles" in warning for warning in speech.warnings)
+    assert [p.text for p in speech.opening][2] == "原标题：甲文"
 
 
 def test_a_title_repeated_at_the_end_is_dropped():

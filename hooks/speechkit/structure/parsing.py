@@ -66,12 +66,7 @@ class _Parser:
             title = Path(self.cleaned.path).stem
         salutation = self._take_salutation(body)
         body, footnotes = self._split_footnotes(split_continued_runs(body))
-        opening, parts, closing = self._structure(body)
-        if not parts:
-            split = self._split_inline_lists(body)
-            if len(split) > len(body):
-                body = split
-                opening, parts, closing = self._speech_runs(body)
+        body, (opening, parts, closing) = self._structure(body)
         if not parts and body:
             self.warn(body[0].line, "no parts or items found; the speech is shown as one page")
         title_paragraphs = front.title_paragraphs
@@ -120,20 +115,29 @@ class _Parser:
     # -- structure -----------------------------------------------------------------------
 
     def _structure(self, body: list[Paragraph]):
-        """Opening, parts and closing: by article, by section, or by runs of points."""
-        articles = [
-            _Boundary(i, "article") for i, p in enumerate(body) if self.rules.article_heading.match(p.text)
-        ]
-        if len(articles) >= 2:
+        """The body (split where a list runs inside a paragraph) and its opening, parts and
+        closing: by article, by section, or by runs of points."""
+        marked = [i for i, p in enumerate(body) if self.rules.article_heading.match(p.text)]
+        # 原标题：… stands under its article's headline on most sites but after the article
+        # on others; only a headline right above it says for sure where an article begins.
+        articles = [_Boundary(i - 1, "article") for i in marked if i > 0 and self.rules.heading.match(body[i - 1].text)]
+        if len(marked) >= 2 and len(articles) == len(marked):
+            self.warn(body[articles[0].index].line, f"the file holds {len(articles)} articles (原标题 lines); each is shown as a part")
+            return body, self._sections(body, articles)
+        if len(marked) >= 2:
             self.warn(
-                body[articles[0].index].line,
-                f"the file holds {len(articles)} articles (原标题 lines); each is shown as a part",
+                body[marked[0]].line,
+                f"the file holds {len(marked)} 原标题 lines, but where each article begins is not certain; not split into articles",
             )
-            return self._sections(body, articles)
+            return body, (body, [], [])  # lists found across articles would mix their occasions
         boundaries = self._section_boundaries(body)
         if boundaries:
-            return self._sections(body, boundaries)
-        return self._speech_runs(body)
+            return body, self._sections(body, boundaries)
+        found = self._speech_runs(body)
+        split = self._split_inline_lists(body)
+        if not found[1] and len(split) > len(body):
+            return split, self._speech_runs(split)
+        return body, found
 
     def _section_boundaries(self, body: list[Paragraph]) -> list[_Boundary]:
         """Where a report's sections start: 一、 runs, unnumbered headings, appendices."""
@@ -197,13 +201,9 @@ class _Parser:
             mark = marker(head.text)
             label, heading_text = mark.label, headline(mark.rest) or mark.rest
             run_in = (head,) if len(mark.rest) > len(heading_text) + 1 else ()
-        elif boundary.kind == "article":
-            heading_text = head.text[r.article_heading.match(head.text).end():].strip(PADDING) or head.text
         kind = {"appendix": r.appendix_kind, "article": r.article_kind}.get(boundary.kind, r.section_kind)
         found = outline(span[1:], 1 if boundary.kind == "article" else 2)
         lead = run_in + found.lead
-        if boundary.kind == "article":
-            lead = (head,) + found.lead
         intro = lead[-1] if lead else None
         expected = self._expected_count(intro, len(found.items)) if found.items else None
         return Part(
