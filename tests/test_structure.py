@@ -129,3 +129,26 @@ def test_a_title_repeated_at_the_end_is_dropped():
     assert [(d.line, d.reason) for d in speech.dropped] == [
         (5, "网页相关链接"), (6, "网页相关链接"), (7, "文末重复的标题或开头")
     ]
+
+
+def test_a_list_that_starts_late_begins_at_the_paragraph_naming_its_first_point():
+    text = "讲话\n同志们：\n今天我讲三点意见。\n要把学习抓紧抓实，这是我要讲的第一点。\n第二点：要把责任扛在肩上。\n第三点：要把作风搞过硬。\n最后，让我们一起努力。\n"
+    speech = parse_text(text)
+    assert [(i.label, i.number) for i in speech.parts[0].items] == [("第一点", 1), ("第二点", 2), ("第三点", 3)]
+    assert speech.parts[0].items[0].line == 4
+    assert [p.text for p in speech.closing] == ["最后，让我们一起努力。"]
+    assert speech.warnings == ()
+
+
+def test_last_after_a_list_of_yishi_is_the_closing_but_after_diyi_the_last_point():
+    yishi = parse_text("报告\n各位代表：\n我讲三点。\n一是抓学习。\n二是抓落实。\n三是抓作风。\n最后，我再强调一下纪律。\n")
+    assert [i.label for i in yishi.parts[0].items] == ["一是", "二是", "三是"]
+    assert [p.text for p in yishi.closing] == ["最后，我再强调一下纪律。"]
+    diyi = parse_text("讲话\n同志们：\n我讲三点。\n第一，抓学习。\n第二，抓落实。\n最后，抓作风。\n谢谢大家。\n")
+    assert [i.label for i in diyi.parts[0].items] == ["第一", "第二", "最后"]
+
+
+def test_salutations_of_schools_and_committees_are_recognised():
+    for salutation in ["亲爱的同学们：", "尊敬的各位老师、亲爱的同学们：", "各位委员：", "同志们，朋友们："]:
+        speech = parse_text(f"开学典礼上的讲话\n{salutation}\n今天是个好日子。\n")
+        assert speech.salutation is not None and speech.salutation.text == salutation, salutation

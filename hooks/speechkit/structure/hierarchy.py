@@ -19,6 +19,8 @@ HEADLINE_MAX = 40
 BROKEN_HEADING_MAX = 12
 # How deep children nest below an item.
 MAX_DEPTH = 3
+# How far above a late list's 第二 the paragraph naming its first point may stand.
+FIRST_NAMED_WITHIN = 6
 # Numbered runs at these levels (一、 sections, （一） items) that go on inside a
 # paragraph after a sentence end are split out: a hard wrap re-joined, or text copied
 # without its line breaks, leaves "…336项。（六）巩固提升生态环境质量。" after （五）.
@@ -37,7 +39,7 @@ class Outline:
 
 def outline(units: list[Paragraph], min_level: int, depth: int = 0) -> Outline:
     """The items of the outermost family (at ``min_level`` or below) found in ``units``."""
-    marks = [marker(u.text) for u in units]
+    marks = paragraph_marks(units)
     runs = best_runs(marks, min_level)
     if not runs:
         return Outline(tuple(units), (), ())
@@ -50,6 +52,27 @@ def outline(units: list[Paragraph], min_level: int, depth: int = 0) -> Outline:
     first = spans[0][0]
     after = tuple(u for i, u in enumerate(units) if i > first and i not in inside)
     return Outline(tuple(units[:first]), items, after)
+
+
+def paragraph_marks(units: list[Paragraph]) -> list[Marker | None]:
+    """The marker each paragraph starts with; for a list that starts at 第二 with its first
+    point only named (……这是我要讲的第一点。), a marker on the paragraph naming it."""
+    marks = [marker(u.text) for u in units]
+    for index, mark in enumerate(marks):
+        if not (mark and mark.number == 2 and mark.family.first_named):
+            continue
+        family = mark.family
+        earlier = [m for m in marks[:index] if m and m.family == family]
+        if earlier and earlier[-1].number == 1:
+            continue  # the list has its first marker
+        for back in range(index - 1, max(index - 1 - FIRST_NAMED_WITHIN, -1), -1):
+            if marks[back] is not None:
+                break
+            named = family.first_named.search(units[back].text)
+            if named:
+                marks[back] = Marker(family, 1, named.group(), units[back].text)
+                break
+    return marks
 
 
 def split_continued_runs(units: list[Paragraph]) -> list[Paragraph]:
@@ -144,9 +167,19 @@ def _with_closer(run: list[int], marks, family: Family, runs) -> list[int]:
     stop = following[0] if following else len(marks)
     for index in range(run[-1] + 1, stop):
         mark = marks[index]
-        if mark and mark.family.closer and mark.family.level == family.level:
-            return run + [index]
+        if mark and mark.family.closer and family.name in mark.family.closes:
+            # 最后，让我们…: the speech's closing words, not its last point.
+            return run if rules().closing_cues.match(mark.rest) else run + [index]
     return run
+
+
+def ends_a_list(marks: list[Marker | None], index: int) -> bool:
+    """Is the closer at ``index`` (最后，) the last item of the list before it, not the closing?"""
+    closer = marks[index]
+    for mark in reversed(marks[:index]):
+        if mark and not mark.family.closer and mark.family.level == closer.family.level:
+            return mark.family.name in closer.family.closes
+    return False
 
 
 def item_spans(units: list[Paragraph], runs: list[list[int]]) -> list[tuple[int, int, bool]]:

@@ -22,6 +22,8 @@ class Family:
     words: dict
     closer: bool
     unnumbered: bool
+    closes: tuple[str, ...] = ()  # the families whose runs a closer ends
+    first_named: re.Pattern | None = None  # how a paragraph names a list's first point without a marker
 
 
 @dataclass(frozen=True)
@@ -91,11 +93,13 @@ def compile_structure(data: dict) -> Rules:
                 words=dict(entry.get("words") or {}),
                 closer=bool(entry.get("closer")),
                 unnumbered=bool(entry.get("unnumbered")),
+                closes=tuple(entry.get("closes") or ()),
+                first_named=re.compile(entry["first_named"]) if entry.get("first_named") else None,
             )
         )
     return Rules(
         families=tuple(families),
-        salutation=re.compile(data["salutation"]),
+        salutation=re.compile(data["salutation"].replace("{addressee}", f"(?:{data['addressee']})")),
         date=re.compile(data["date"]),
         date_line=re.compile(expand(data["date_line"])),
         meeting=re.compile(data["meeting"]),

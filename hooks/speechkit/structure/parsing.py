@@ -8,6 +8,7 @@ from pathlib import Path
 from ..sources.cleaning import PADDING, Cleaned
 from .front import read_front
 from .hierarchy import (
+    ends_a_list,
     headline,
     family_runs,
     inline_chain,
@@ -15,6 +16,7 @@ from .hierarchy import (
     last_sentence,
     make_item,
     outline,
+    paragraph_marks,
     split_continued_runs,
 )
 from ..model import Paragraph, Part, Speech
@@ -186,7 +188,9 @@ class _Parser:
     def _cut_closing(self, span: list[Paragraph]) -> tuple[list[Paragraph], list[Paragraph]]:
         """Split the closing off a section: from the first closing cue after its last point."""
         marks = [marker(p.text) for p in span]
-        last_mark = max((i for i, m in enumerate(marks) if m and i > 0), default=0)
+        last_mark = max(
+            (i for i, m in enumerate(marks) if m and i > 0 and (not m.family.closer or ends_a_list(marks, i))), default=0
+        )
         for index in range(last_mark + 1, len(span)):
             if self.rules.closing_cues.match(span[index].text):
                 return span[:index], span[index:]
@@ -222,7 +226,7 @@ class _Parser:
 
     def _speech_runs(self, body: list[Paragraph]):
         """Split the body into opening, parts (an intro and a run of points each) and closing."""
-        marks = [marker(p.text) for p in body]
+        marks = paragraph_marks(body)
         runs = self._runs(body, marks)
         if not runs:
             return body, [], []
