@@ -45,7 +45,8 @@ def _item_dict(item: Item) -> dict:
 
 
 def outline_text(speech: Speech) -> str:
-    """An indented tree a reader can check against the text, then dropped lines and warnings."""
+    """An indented tree a reader can check against the text (under the title, the file's
+    format and where the title came from), then dropped lines, warnings and problems."""
     described = "，".join(
         f"{name}：{value}"
         for name, value in (("日期", speech.date), ("讲话人", speech.speaker), ("会议", speech.meeting))
