@@ -12,7 +12,7 @@ import pytest
 from conftest import CORPUS, REPO
 
 from speechkit.errors import SpeechError
-from speechkit.library import load_speech
+from speechkit.library import load_speech, speech_from_bytes
 from speechkit.sources import decode_source, doc as doc_module, read_source
 from speechkit.sources.pdf import Line, _paragraphs
 
@@ -89,6 +89,28 @@ def test_word_line_breaks_tables_and_title_are_kept():
     source = decode_source(docx_bytes(body, title="2024年工作报告"), "r.docx")
     assert source.text == "政府工作报告\n第一行\n第二行\n表中文字\n最后"
     assert source.metadata == (("title", "2024年工作报告"),)
+
+
+def paragraphs_xml(*texts: str) -> str:
+    """WordprocessingML paragraphs, one per text."""
+    return "".join(f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>" for text in texts)
+
+
+UNTITLED_BODY = paragraphs_xml("同志们：", "今天开会。下面我讲两点意见：", "一要抓好学习。", "二要狠抓落实。")
+
+
+def test_a_word_file_with_no_title_line_gets_its_title_property():
+    speech = speech_from_bytes(docx_bytes(UNTITLED_BODY, title="在全区工作会议上的讲话"), "speeches/讲话稿.docx")
+    assert (speech.title, speech.title_source, speech.format) == ("在全区工作会议上的讲话", "metadata", "docx")
+    assert speech.problems == () and len(speech.items) == 2
+
+
+@pytest.mark.parametrize("junk", ["Microsoft Word - 讲话稿.doc", "文档1", "讲话稿.docx"])
+def test_a_word_file_s_junk_title_property_is_ignored(junk):
+    speech = speech_from_bytes(docx_bytes(UNTITLED_BODY, title=junk), "speeches/讲话稿.docx")
+    assert (speech.title, speech.title_source) == ("讲话稿", "file name")
+    assert [problem.path for problem in speech.problems] == ["speeches/讲话稿.docx"]
+    assert f"the document's title property '{junk}' is not used" in speech.warnings[0]
 
 
 def test_a_text_box_written_twice_for_old_and_new_word_is_read_once():
@@ -214,12 +236,14 @@ def test_plain_text_under_a_word_name_is_read_as_text():
     assert (source.format, source.encoding, source.text) == ("text", "gb18030", "讲话\n同志们：\n")
 
 
-@pytest.mark.parametrize("path", [DOCX, LEGACY, PDF], ids=["docx", "doc", "pdf"])
-def test_each_format_becomes_a_speech_and_an_outline(path):
+@pytest.mark.parametrize("path, kind", [(DOCX, "docx"), (LEGACY, "doc"), (PDF, "pdf")], ids=["docx", "doc", "pdf"])
+def test_each_format_becomes_a_speech_and_an_outline(path, kind):
     speech = load_speech(path)
-    assert "政府工作报告" in speech.title or path == PDF  # the PDF's title waits for web-chrome cleaning
+    assert "政府工作报告" in speech.title
+    assert (speech.format, speech.title_source) == (kind, "text")
     done = subprocess.run(
         [sys.executable, str(REPO / "scripts" / "outline.py"), str(path), "--json"],
         capture_output=True, text=True, check=True,
     )
-    assert json.loads(done.stdout)["title"] == speech.title
+    outline = json.loads(done.stdout)
+    assert (outline["title"], outline["format"], outline["title_source"]) == (speech.title, kind, "text")

@@ -154,3 +154,14 @@ def test_a_large_word_or_pdf_file_is_read_where_a_text_that_size_is_refused(tmp_
     messages = {Path(n.path).name: n.message for n in build.notices}
     assert messages["report.txt"] == "3.0 MB is more than the 2 MB a speech can be; skipped"
     assert "MB" not in messages["report.docx"] and messages["report.docx"].endswith("; skipped")
+
+
+def test_a_speech_nothing_titles_fails_a_strict_build_with_a_warning_naming_it(tmp_path):
+    untitled = "同志们：\n今天开会。下面我讲两点意见：\n一是抓好学习。第一条正文。\n二是狠抓落实。第二条正文。\n"
+    speeches = write_speeches(tmp_path / "speeches", {"无题讲话.txt": untitled, "good.txt": speech("完好的讲话")})
+    result = build(write_config(tmp_path, speeches), tmp_path / "site")
+    assert result.returncode != 0
+    assert warnings_of(result) == [
+        f"{speeches / '无题讲话.txt'}:1: no title line found and nothing else names the speech; titled by the file name: "
+        "add a title line, front matter `title:` or set the document's title property"
+    ], result.stderr

@@ -62,3 +62,23 @@ def test_a_file_is_parsed_again_under_changed_rules(tmp_path):
     assert edited.digest != RULES.digest
     assert cache.load(path, edited) is not before
     assert cache.load(path, edited) is cache.load(path, edited)
+
+
+def test_a_document_is_titled_again_when_the_title_rules_change(tmp_path):
+    import shutil as sh
+
+    from speechkit.data import DATA_DIR
+    from test_formats import UNTITLED_BODY, docx_bytes
+
+    path = tmp_path / "讲话稿.docx"
+    path.write_bytes(docx_bytes(UNTITLED_BODY, title="在全区工作会议上的讲话"))
+    rules_dir = tmp_path / "data"
+    sh.copytree(DATA_DIR, rules_dir, ignore=sh.ignore_patterns("*.py", "__pycache__"))
+    cache = ParsedSpeeches()
+    before = cache.load(path, load_rulebook(rules_dir))
+    assert (before.title, before.title_source, before.format) == ("在全区工作会议上的讲话", "metadata", "docx")
+    structure = rules_dir / "structure.yml"
+    structure.write_text(structure.read_text(encoding="utf-8").replace("max_length: 120", "max_length: 5"), encoding="utf-8")
+    after = cache.load(path, load_rulebook(rules_dir))
+    assert (after.title, after.title_source) == ("讲话稿", "file name")
+    assert [problem.path for problem in after.problems] == [str(path)]

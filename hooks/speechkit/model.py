@@ -86,6 +86,10 @@ class Speech:
     # What degraded the reading of this file (a bad front-matter value, a line in another
     # encoding): reported as warnings, so a publish build fails; ``warnings`` are advice.
     problems: tuple[Notice, ...] = ()
+    # Where the title came from: "front matter", "text" (its title line), "metadata" (the
+    # document's title property), "meeting" (the meeting its subtitle names) or "file name".
+    title_source: str = "text"
+    format: str = "text"  # what the file was: "text", "docx", "doc" or "pdf"
 
     @property
     def items(self) -> tuple[Item, ...]:

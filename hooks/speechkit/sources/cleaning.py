@@ -48,6 +48,8 @@ class Cleaned:
     dropped: tuple[Dropped, ...]
     meta: dict = field(default_factory=dict, compare=False)
     problems: tuple[Notice, ...] = ()  # the source's and the front matter's
+    format: str = "text"  # the Source's: "text", "docx", "doc" or "pdf"
+    metadata: tuple[tuple[str, str], ...] = ()  # the Source's: what the document says about itself
 
 
 @dataclass(frozen=True)
@@ -156,7 +158,10 @@ def clean(source: Source) -> Cleaned:
         kept = _rewrapped(kept)  # Word and PDF readers give paragraphs already
     dropped.sort(key=lambda d: (d.line, d.column))
     problems = (*source.problems, *front_matter.problems)
-    return Cleaned(source.path, tuple(kept), tuple(dropped), meta, problems=problems)
+    return Cleaned(
+        source.path, tuple(kept), tuple(dropped), meta, problems=problems,
+        format=source.format, metadata=source.metadata,
+    )
 
 
 # -- units -------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from ..rulebook import current
 from .numerals import parse_numeral
+from .titles import TitleRules, compile_title_rules
 
 # Punctuation between a marker and its text (第一点，把… → 把…).
 LEAD_PUNCTUATION = "，,、：: "
@@ -64,6 +65,7 @@ class Rules:
     intro_end: re.Pattern
     after_cues: re.Pattern
     closing_cues: re.Pattern
+    document_title: TitleRules  # when a document's title property is a title
 
 
 def rules() -> Rules:
@@ -121,6 +123,7 @@ def compile_structure(data: dict) -> Rules:
         intro_end=re.compile(expand(data["intro_end"])),
         after_cues=re.compile(data["after_cues"]),
         closing_cues=re.compile(data["closing_cues"]),
+        document_title=compile_title_rules(data["document_title"]),
     )
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..errors import Notice
 from ..sources.cleaning import PADDING, Cleaned
-from .front import read_front
+from .front import Front, read_front
 from .hierarchy import (
     ends_a_list,
     headline,
@@ -22,8 +23,15 @@ from .hierarchy import (
 from ..model import Paragraph, Part, Speech
 from .markers import marker, rules
 from .numerals import parse_numeral, write_numeral
+from .titles import junk_reason
 
 __all__ = ["parse", "headline"]
+
+# A speech nothing names is titled by its file name, which a reader should not see.
+NO_TITLE = (
+    "no title line found and nothing else names the speech; titled by the file name: add a title line, "
+    "front matter `title:` or set the document's title property"
+)
 
 
 @dataclass(frozen=True)
@@ -44,6 +52,7 @@ class _Parser:
         self.cleaned = cleaned
         self.rules = rules()
         self.warnings: list[str] = []
+        self.problems: list[Notice] = []  # reported as build warnings: --strict fails on them
 
     def warn(self, line: int | None, message: str) -> None:
         """Record a warning that names the file and line."""
@@ -56,16 +65,9 @@ class _Parser:
         front, units = read_front(units)
         body = units[front.body_start:]
         meta = self.cleaned.meta
-        title = meta.get("title") or front.title
         meeting = meta.get("meeting") or front.meeting
         date = meta.get("date") or front.date
-        if not title and meeting:
-            # 二〇二一年一月二十三日在北京市第十五届人民代表大会第四次会议上 with no title above it.
-            self.warn(body[0].line if body else None, "no title line found; titled after the meeting it names")
-            title = f"{meeting}（{date}）" if date else meeting
-        if not title:
-            self.warn(body[0].line if body else None, "no title line found; using the file name")
-            title = Path(self.cleaned.path).stem
+        title, title_source = self._title(front, meeting, date, body[0].line if body else None)
         salutation = self._take_salutation(body)
         body, footnotes = self._split_footnotes(split_continued_runs(body))
         body, (opening, parts, closing) = self._structure(body)
@@ -83,14 +85,42 @@ class _Parser:
             paragraphs=(*title_paragraphs, *front.front, *([salutation] if salutation else []), *body, *footnotes),
             dropped=self.cleaned.dropped,
             warnings=tuple(self.warnings),
-            problems=self.cleaned.problems,
+            problems=(*self.cleaned.problems, *self.problems),
             date=date,
             speaker=meta.get("speaker") or front.speaker,
             meeting=meeting,
             front=front.front,
             footnotes=tuple(footnotes),
             title_paragraphs=title_paragraphs,
+            title_source=title_source,
+            format=self.cleaned.format,
         )
+
+    # -- title ---------------------------------------------------------------------------
+
+    def _title(self, front: Front, meeting: str | None, date: str | None, line: int | None) -> tuple[str, str]:
+        """The title and where it came from: front matter, the title line, the document's
+        title property, the meeting the front lines name, else the file name (a problem)."""
+        if self.cleaned.meta.get("title"):
+            return self.cleaned.meta["title"], "front matter"
+        if front.title:
+            return front.title, "text"
+        prop = dict(self.cleaned.metadata).get("title")
+        if prop:
+            reason = junk_reason(prop)
+            if reason is None:
+                self.warn(line, "no title line found; titled by the document's title property")
+                return prop, "metadata"
+            self.warn(line, f"the document's title property '{prop}' is not used: {reason}")
+        if meeting:
+            # 二〇二一年一月二十三日在北京市第十五届人民代表大会第四次会议上 with no title above it.
+            named = "front matter `meeting:`" if self.cleaned.meta.get("meeting") else (
+                "the meeting its subtitle names (the `meeting` rule of structure.yml)"
+            )
+            self.warn(line, f"no title line found; titled after {named}")
+            return (f"{meeting}（{date}）" if date else meeting), "meeting"
+        self.problems.append(Notice(self.cleaned.path, line, NO_TITLE))
+        return Path(self.cleaned.path).stem, "file name"
 
     # -- salutation and notes -----------------------------------------------------------
 

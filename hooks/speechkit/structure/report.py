@@ -6,9 +6,12 @@ from ..model import Item, Speech
 
 
 def outline_dict(speech: Speech) -> dict:
-    """Title, salutation, parts and items, every kept paragraph, dropped text, warnings."""
+    """Title (and where it came from), format, salutation, parts and items, every kept
+    paragraph, dropped text, warnings."""
     return {
         "title": speech.title,
+        "title_source": speech.title_source,
+        "format": speech.format,
         "date": speech.date,
         "speaker": speech.speaker,
         "meeting": speech.meeting,
@@ -42,13 +45,16 @@ def _item_dict(item: Item) -> dict:
 
 
 def outline_text(speech: Speech) -> str:
-    """An indented tree a reader can check against the text, then dropped lines and warnings."""
+    """An indented tree a reader can check against the text (under the title, the file's
+    format and where the title came from), then dropped lines, warnings and problems."""
     described = "，".join(
         f"{name}：{value}"
         for name, value in (("日期", speech.date), ("讲话人", speech.speaker), ("会议", speech.meeting))
         if value
     )
     lines = [speech.title + (f"（{described}）" if described else "")]
+    where = f"  [{speech.title_line}]" if speech.title_line else ""
+    lines.append(f"  格式 {speech.format}，标题来源 {speech.title_source}{where}")
     if speech.salutation:
         lines.append(f"  称呼 {speech.salutation.text}  [{speech.salutation.line}]")
     if speech.opening:
