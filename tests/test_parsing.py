@@ -242,5 +242,12 @@ def test_a_subtitle_wrapped_over_two_lines_still_names_its_meeting():
 
 def test_a_news_pages_read_aloud_button_is_not_part_of_the_title():
     speech = parse_text("杭州市2022年政府工作报告全文发布播报文章\n政府工作报告\n各位代表：\n现在我作报告。\n")
-    assert speech.title == "杭州市2022年政府工作报告全文发布"
+    assert speech.title == "杭州市2022年政府工作报告"  # the news page's 全文发布 is not the report's title
     assert [(d.text, d.reason) for d in speech.dropped] == [("播报文章", "网页工具栏（朗读按钮）")]
+
+
+def test_a_date_and_speaker_tag_after_the_title_is_left_to_the_byline():
+    speech = parse_text("2023年杭州市政府工作报告（2023年2月19日姚高员）\n各位代表：\n现在我作报告。\n")
+    assert speech.title == "2023年杭州市政府工作报告"
+    kept = parse_text("关于《规划纲要（草案）》的说明\n各位代表：\n现在我作说明。\n")
+    assert kept.title == "关于《规划纲要（草案）》的说明"

@@ -152,3 +152,43 @@ def test_salutations_of_schools_and_committees_are_recognised():
     for salutation in ["亲爱的同学们：", "尊敬的各位老师、亲爱的同学们：", "各位委员：", "同志们，朋友们："]:
         speech = parse_text(f"开学典礼上的讲话\n{salutation}\n今天是个好日子。\n")
         assert speech.salutation is not None and speech.salutation.text == salutation, salutation
+
+
+def test_a_reports_closing_is_its_last_cue_not_the_tasks_before_it():
+    tasks = "各位代表！新形势对政府自身建设提出了更高要求。" + "我们要依法行政，提高效能，转变作风，建设人民满意的服务型政府。" * 12
+    text = (
+        "政府工作报告\n各位代表：\n现在作报告。\n一、工作回顾\n（一）抓经济。经济增长。\n（二）抓民生。民生改善。\n"
+        "二、今年安排\n（一）稳增长。多措并举。\n（二）惠民生。办好实事。\n"
+        f"{tasks}\n各位代表！让我们团结奋斗，再创新的辉煌！\n"
+    )
+    speech = parse_text(text)
+    assert [p.text for p in speech.closing] == ["各位代表！让我们团结奋斗，再创新的辉煌！"]
+    assert speech.parts[-1].after[0].text == tasks
+
+
+def test_a_closing_of_short_paragraphs_starts_at_its_first_cue_and_a_bare_cue_starts_it_alone():
+    body = "政府工作报告\n各位代表：\n现在作报告。\n一、工作回顾\n（一）抓经济。经济增长。\n（二）抓民生。民生改善。\n二、今年安排\n（一）稳增长。\n（二）惠民生。\n"
+    speech = parse_text(body + "同志们！时代呼唤我们。\n青年强，则国家强。\n同志们！让我们团结奋斗！\n")
+    assert [p.text[:4] for p in speech.closing] == ["同志们！", "青年强，", "同志们！"]
+    bare = parse_text(body + "我们要坚持和平外交政策，推动构建人类命运共同体。\n各位代表！\n让我们团结奋斗！\n")
+    assert [p.text for p in bare.closing] == ["各位代表！", "让我们团结奋斗！"]
+
+
+def test_a_heading_line_is_its_whole_headline_and_an_appendix_label_goes_with_the_notes():
+    heading = "坚持教育优先发展、科技自立自强、人才引领驱动，加快建设具有全球重要影响力的科技创新中心"
+    text = f"政府工作报告\n各位代表：\n现在作报告。\n一、今年安排\n（一）{heading}\n办好教育。\n（二）惠民生\n办好实事。\n各位代表！让我们奋斗！\n附件\n名词解释\n1.双碳：碳达峰、碳中和。\n"
+    speech = parse_text(text)
+    assert speech.parts[0].items[0].headline == heading
+    assert [p.text for p in speech.closing] == ["各位代表！让我们奋斗！"]
+    assert [p.text for p in speech.footnotes][:2] == ["附件", "名词解释"]
+
+
+def test_unnumbered_section_headings_over_lists_make_the_parts():
+    text = (
+        "政府工作报告\n各位代表：\n现在作报告。\n2024年工作回顾\n过去一年成绩显著。\n（一）抓经济。经济增长。\n（二）抓民生。民生改善。\n"
+        "2025年工作安排\n（一）稳增长。多措并举。\n（二）惠民生。办好实事。\n全面加强政府自身建设\n我们要依法行政。\n各位代表！让我们奋斗！\n"
+    )
+    speech = parse_text(text)
+    assert [(p.heading, len(p.items)) for p in speech.parts] == [("2024年工作回顾", 2), ("2025年工作安排", 2), ("全面加强政府自身建设", 0)]
+    lone = parse_text("政府工作报告\n各位代表：\n现在作报告。\n一、2023年工作回顾\n一年来做了以下工作。\n（一）抓经济。增长。\n（二）抓民生。改善。\n")
+    assert [(p.label, p.heading, len(p.items)) for p in lone.parts] == [("一、", "2023年工作回顾", 2)]

@@ -40,17 +40,24 @@ def test_lines_that_end_sentences_are_left_alone():
     assert [t for _, t in kept(text)] == ["标题", "同志们：", "今天开会。", "我讲三点意见。", "第一，要学习", "第二，要落实。"]
 
 
+def test_a_short_text_with_one_open_line_is_not_taken_for_a_wrapped_one():
+    text = "标题\n各位代表：\n一、今年安排\n（一）坚持教育优先发展、科技自立自强、人才引领驱动，加快建设科技创新中心\n办好教育。\n"
+    assert [t for _, t in kept(text)][3:] == ["（一）坚持教育优先发展、科技自立自强、人才引领驱动，加快建设科技创新中心", "办好教育。"]
+
+
 def test_a_text_copied_out_of_a_pdf_joins_its_broken_lines_and_splits_at_tabs():
     text = (
         "政府工作报告\n\n——2025年1月10日在市人民代表大会上\n\n市长 张三\n\n各位代表：\n\n"
         "现在，我代表市人民政府，向大会报告政府工作，请予\n\n审议。\n\n"
-        "一、2024年工作\n\n回顾\n\n过去一年，我们迎难而上，全市经济稳中有进，发展质量不断\n\n"
+        + "我们坚持稳中求进，推动高质量发展取得新成效，人民生活持续\n\n改善。\n\n" * 10
+        + "一、2024年工作\n\n回顾\n\n过去一年，我们迎难而上，全市经济稳中有进，发展质量不断\n\n"
         "提升。\t一年来，我们重点抓了以下工作。\t（一）稳住经济大盘。实施一批重大项目，完成投资\n\n"
         "一千亿元。（二）深化改革开放。推进重点领域改革，营商环境持续\n\n优化。\n"
     )
     units = [t for _, t in kept(text)]
     assert units[:4] == ["政府工作报告", "——2025年1月10日在市人民代表大会上", "市长 张三", "各位代表："]
     assert "现在，我代表市人民政府，向大会报告政府工作，请予审议。" in units
+    assert units.count("我们坚持稳中求进，推动高质量发展取得新成效，人民生活持续改善。") == 10
     assert "一、2024年工作回顾" in units
     assert "过去一年，我们迎难而上，全市经济稳中有进，发展质量不断提升。" in units
     assert "一年来，我们重点抓了以下工作。" in units  # a tab starts a paragraph

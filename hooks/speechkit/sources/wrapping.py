@@ -45,6 +45,7 @@ HEADING_CHARS = 40  # a numbered line no longer than this, with no sentence end,
 # A file wrapped at random: this share of its long lines stop mid-sentence. Labelled
 # lines (原标题：…, 来源：…, 习近平：…) do not vote: a compilation ends each article so.
 RANDOM_WRAP_SHARE = 0.5
+RANDOM_WRAP_MIN_LINES = 10  # and at least this many: a short text proves nothing
 LABELLED = re.compile(r"^[\u4e00-\u9fff]{2,5}[：:]")
 
 
@@ -115,4 +116,4 @@ def _randomly_wrapped(lines: list[WrappedLine]) -> bool:
     """Whether most long lines stop mid-sentence where the line breaks, as a PDF's text copied out does."""
     long = [line for line in lines if line.ends_line and len(line.text) >= LONG_CHARS and not LABELLED.match(line.text)]
     open_ = [line for line in long if not SENTENCE_END.search(line.text)]
-    return bool(long) and len(open_) >= RANDOM_WRAP_SHARE * len(long)
+    return len(open_) >= max(RANDOM_WRAP_MIN_LINES, RANDOM_WRAP_SHARE * len(long))

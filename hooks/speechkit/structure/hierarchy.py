@@ -13,8 +13,10 @@ from .markers import LEAD_PUNCTUATION, Family, Marker, inline_chain, marker, rul
 SENTENCE_END = "。！？；!?;"
 # Quote pairs inside which a sentence end does not end the sentence.
 QUOTES = {"“": "”", "《": "》", "「": "」", "『": "』", "（": "）", "(": ")"}
-# Headlines longer than this are cut at a clause boundary.
+# Headlines longer than this are cut at a clause boundary; a heading on a line of its
+# own is kept whole up to HEADING_LINE_MAX.
 HEADLINE_MAX = 40
+HEADING_LINE_MAX = 60
 # A heading line broken in two ("（二）坚持不懈用" / "新时代…") is at most this long.
 BROKEN_HEADING_MAX = 12
 # How deep children nest below an item.
@@ -251,9 +253,11 @@ def inline_children(paragraphs: list[Paragraph], mark: Marker | None) -> tuple[I
 
 
 def headline(text: str) -> str:
-    """An item's headline: the first sentence of its text, cut at a clause if long."""
+    """An item's headline: the first sentence of its text, cut at a clause if long; a
+    heading line of its own (no sentence end) is kept whole up to HEADING_LINE_MAX."""
     sentence = rules().footnote_marker.sub("", _first_sentence(text)).strip()
-    if len(sentence) <= HEADLINE_MAX:
+    whole_line = sentence == text.strip() and not _ends_sentence(text)
+    if len(sentence) <= (HEADING_LINE_MAX if whole_line else HEADLINE_MAX):
         return sentence
     cut = max(sentence.rfind(mark, 0, HEADLINE_MAX) for mark in "，,：:")
     return sentence[:cut] if cut > 0 else sentence[:HEADLINE_MAX] + "…"

@@ -51,6 +51,7 @@ class Rules:
     speaker: re.Pattern
     speaker_line: re.Pattern
     title_max: int
+    title_trim: re.Pattern
     heading: re.Pattern
     footnote_heading: re.Pattern
     appendix_heading: re.Pattern
@@ -109,6 +110,7 @@ def compile_structure(data: dict) -> Rules:
         speaker=re.compile(data["speaker"]),
         speaker_line=re.compile(data["speaker_line"]),
         title_max=int(data["title_max"]),
+        title_trim=re.compile(expand(data["title_trim"])),
         heading=re.compile(data["heading"]),
         footnote_heading=re.compile(data["footnote_heading"]),
         appendix_heading=re.compile(data["appendix_heading"]),

@@ -34,6 +34,17 @@ NO_TITLE = (
 )
 
 
+# A closing's paragraphs are short; a report's last tasks run longer or open with a
+# run-in heading (坚持依法行政。…) no longer than RUN_IN_HEAD_MAX characters.
+CLOSING_PARAGRAPH_MAX = 320
+CLOSING_PARAGRAPHS_MAX = 4
+RUN_IN_HEAD_MAX = 10
+BARE_CUE_MAX = 6  # 各位代表！ alone
+APPENDIX_LABEL_MAX = 4  # 附件： alone, not 附件1：民生实事项目
+# An unnumbered heading makes a section when a （一） list starts within this many paragraphs below it.
+HEADING_TO_LIST = 3
+
+
 @dataclass(frozen=True)
 class _Boundary:
     index: int
@@ -104,7 +115,8 @@ class _Parser:
         if self.cleaned.meta.get("title"):
             return self.cleaned.meta["title"], "front matter"
         if front.title:
-            return front.title, "text"
+            trimmed = self.rules.title_trim.sub("", front.title)
+            return (trimmed or front.title), "text"
         prop = dict(self.cleaned.metadata).get("title")
         if prop:
             reason = junk_reason(prop)
@@ -141,6 +153,9 @@ class _Parser:
         """Cut the notes or glossary block (注释, 名词解释) off the end of the body."""
         for index, paragraph in enumerate(body):
             if index > 0 and self.rules.footnote_heading.match("".join(paragraph.text.split())):
+                label = body[index - 1].text
+                if index > 1 and self.rules.appendix_heading.match(label) and len(label) <= APPENDIX_LABEL_MAX:
+                    index -= 1  # 附件 over 名词解释: the label goes with the notes
                 return body[:index], body[index:]
         return body, []
 
@@ -184,7 +199,13 @@ class _Parser:
         headings = [i for i in range(len(body)) if i not in numbered and self._is_heading(body, marks, i)]
         appendices = [i for i in range(len(body)) if self.rules.appendix_heading.match(body[i].text)]
         if not numbered:
-            return []  # a short line in a speech is not a heading unless the text has sections
+            numbered = self._lone_section(marks)
+        if not numbered:
+            # A short line in a speech is not a heading unless the text has sections; a
+            # report may have them unnumbered (2024年工作回顾 over （一）…（八）).
+            headings = self._headings_over_lists(marks, headings)
+            if len(headings) < 2:
+                return []
         found = sorted(
             [_Boundary(i, "section") for i in numbered]
             + [_Boundary(i, "appendix" if i in appendices else "heading") for i in headings],
@@ -192,6 +213,32 @@ class _Parser:
         )
         # A heading right below another heading is its subtitle, not a new section.
         return [b for n, b in enumerate(found) if n == 0 or not (b.kind != "section" and found[n - 1].index == b.index - 1 and found[n - 1].kind != "section")]
+
+    def _lone_section(self, marks) -> set[int]:
+        """A report with one numbered section (一、2023年工作回顾 over （一）…, the rest cut
+        off): its 一、 when its text is a heading and a （一） list follows."""
+        for index, mark in enumerate(marks):
+            if mark and mark.family.level == 1 and mark.number == 1 and self.rules.heading.match(mark.rest):
+                if any(m and m.family.level == 2 and m.number == 1 for m in marks[index + 1:]):
+                    return {index}
+                return set()
+        return set()
+
+    @staticmethod
+    def _headings_over_lists(marks, headings: list[int]) -> list[int]:
+        """Unnumbered section headings: those standing just above a （一） list, when two or
+        more do, and the headings after the first of them that stand outside a list."""
+
+        def next_item_number(index: int) -> int | None:
+            return next((m.number for m in marks[index + 1:] if m and m.family.level == 2), None)
+
+        anchors = [
+            h for h in headings
+            if any(m and m.family.level == 2 and m.number == 1 for m in marks[h + 1: h + 1 + HEADING_TO_LIST])
+        ]
+        if len(anchors) < 2:
+            return []
+        return [h for h in headings if h in anchors or (h > anchors[0] and next_item_number(h) in (None, 1))]
 
     def _is_heading(self, body: list[Paragraph], marks, index: int) -> bool:
         """A short line that is not a sentence, with text after it: an unnumbered heading."""
@@ -216,15 +263,40 @@ class _Parser:
         return body[: starts[0]], parts, closing
 
     def _cut_closing(self, span: list[Paragraph]) -> tuple[list[Paragraph], list[Paragraph]]:
-        """Split the closing off a section: from the first closing cue after its last point."""
+        """Split the closing off a report's last section.
+
+        "各位代表！" opens the closing, but also the passages before it (the government's
+        own tasks, a transition); the closing is the last such cue and the short
+        paragraphs just above it, from the first cue among them.
+        """
         marks = [marker(p.text) for p in span]
         last_mark = max(
             (i for i, m in enumerate(marks) if m and i > 0 and (not m.family.closer or ends_a_list(marks, i))), default=0
         )
-        for index in range(last_mark + 1, len(span)):
-            if self.rules.closing_cues.match(span[index].text):
-                return span[:index], span[index:]
-        return span, []
+        cues = [i for i in range(last_mark + 1, len(span)) if self.rules.closing_cues.match(span[i].text)]
+        if not cues:
+            return span, []
+        start = cues[-1]
+        # A bare "各位代表！" on its own line marks where the closing begins; otherwise the
+        # short paragraphs just above the last cue belong to it (同志们！… 青年强，则国家强。…).
+        bare = len(span[start].text) <= BARE_CUE_MAX
+        while (
+            not bare
+            and start - 1 > last_mark
+            and cues[-1] - start < CLOSING_PARAGRAPHS_MAX - 1
+            and self._closing_like(span[start - 1].text, start - 1 in cues)
+        ):
+            start -= 1
+        first = min(cue for cue in cues if cue >= start)
+        return span[:first], span[first:]
+
+    @staticmethod
+    def _closing_like(text: str, cue: bool) -> bool:
+        """Short enough for a closing's paragraph, and no run-in heading (铸牢政治忠诚。…)
+        unless it opens with a closing cue (各位代表！…)."""
+        lead = headline(text)
+        run_in = len(lead) <= RUN_IN_HEAD_MAX and len(text) > len(lead) + 1 and not any(c in lead for c in "，,")
+        return len(text) <= CLOSING_PARAGRAPH_MAX and (cue or not run_in)
 
     def _section_part(self, span: list[Paragraph], boundary: _Boundary) -> Part:
         """A section, appendix or article: its heading, then the items below it."""
