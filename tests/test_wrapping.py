@@ -65,7 +65,10 @@ def test_a_text_copied_out_of_a_pdf_joins_its_broken_lines_and_splits_at_tabs():
     assert [item.headline for item in speech.parts[0].items] == ["稳住经济大盘", "深化改革开放"]
 
 
-def test_word_and_pdf_paragraphs_are_not_rewrapped():
-    text = "标题\n同志们：\n我们要继续努力，\n把工作做好。\n"
-    lines = clean(Source("t.docx", text, "utf-8", format="docx")).lines
-    assert [line.text for line in lines][2:] == ["我们要继续努力，", "把工作做好。"]
+def test_word_paragraphs_are_joined_only_where_a_page_break_cut_them():
+    text = "标题\n同志们：\n" + "我们要继续努力把工作做好做实做细。\n" * 6 + "这一年我们推进数字政府建设，让更多市民感受数字生活\n。\n第二段开头。\n"
+    lines = [line.text for line in clean(Source("t.docx", text, "utf-8", format="docx")).lines]
+    assert lines[2:8] == ["我们要继续努力把工作做好做实做细。"] * 6
+    assert lines[8:] == ["这一年我们推进数字政府建设，让更多市民感受数字生活。", "第二段开头。"]
+    pdf = clean(Source("t.pdf", "标题\n同志们：\n我们要继续努力，\n把工作做好。\n", "utf-8", format="pdf")).lines
+    assert [line.text for line in pdf][2:] == ["我们要继续努力，", "把工作做好。"]  # the PDF reader has joined its lines

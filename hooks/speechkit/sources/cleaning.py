@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -154,8 +155,8 @@ def clean(source: Source) -> Cleaned:
             kept.append(Line(unit.text, unit.number, unit.note))
         else:
             dropped.append(Dropped(unit.number, unit.text, reason, unit.column))
-    if source.format == "text":
-        kept = _rewrapped(kept)  # Word and PDF readers give paragraphs already
+    if source.format != "pdf":  # the PDF reader joins its lines by where they stand
+        kept = _rewrapped(kept, dropped, authored=source.format != "text")
     dropped.sort(key=lambda d: (d.line, d.column))
     problems = (*source.problems, *front_matter.problems)
     return Cleaned(
@@ -233,11 +234,21 @@ def _markup_front_end(units: list[_Unit]) -> int:
     return 0
 
 
-def _rewrapped(lines: list[Line]) -> list[Line]:
-    """The kept lines with hard-wrapped paragraphs joined back, each spanning its source lines."""
+def _rewrapped(lines: list[Line], dropped: list[Dropped], authored: bool) -> list[Line]:
+    """The kept lines with hard-wrapped paragraphs joined back, each spanning its source
+    lines; ``authored`` ones (Word paragraphs) only where a page break cut them."""
     numbers = [None, *(line.number for line in lines), None]
+    noise_lines = sorted({piece.line for piece in dropped if piece.column == 0})
+
+    def cut_above(index: int) -> bool:
+        """Noise stands between this line and the one before; in a Word file, empty paragraphs too."""
+        if index == 0:
+            return False
+        above, here = lines[index - 1].number, lines[index].number
+        return bisect_left(noise_lines, here) > bisect_right(noise_lines, above) or (authored and here - above > 1)
+
     wrapped = [
-        WrappedLine(line.text, line.number, numbers[index] != line.number, numbers[index + 2] != line.number)
+        WrappedLine(line.text, line.number, numbers[index] != line.number, numbers[index + 2] != line.number, cut_above(index))
         for index, line in enumerate(lines)
     ]
     body_start = next(
@@ -245,7 +256,7 @@ def _rewrapped(lines: list[Line]) -> list[Line]:
         len(lines),
     )
     result: list[Line] = []
-    for line, goes_on in zip(lines, continuations(wrapped, body_start)):
+    for line, goes_on in zip(lines, continuations(wrapped, body_start, authored)):
         if goes_on and result and not (line.note or result[-1].note):
             result[-1] = replace(result[-1], text=joined(result[-1].text, line.text), last=line.number)
         else:

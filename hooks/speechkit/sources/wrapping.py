@@ -10,6 +10,8 @@ Plain text gets three kinds of evidence, weakest last:
   or a next line starting with punctuation that cannot open a paragraph (，。）%);
 - a fixed-width file (many lines cut at one length): a full line that does not
   end a sentence;
+- a watermark or page footer set aside between a long line that stops mid-sentence and
+  the next: the noise cut the paragraph;
 - a file wrapped at random (most long lines stop mid-sentence, as a PDF's text copied
   out does): any line that does not end a sentence, once the body has begun.
 """
@@ -41,6 +43,7 @@ WRAPPED_LINES = 5
 FIXED_WIDTH_SHARE = 0.15
 MIN_WIDTH = 20
 LONG_CHARS = 15  # lines shorter than this (headings, bylines) do not vote
+CUT_BY_NOISE_CHARS = 40  # a line this long stopping mid-sentence above a watermark goes on below it
 HEADING_CHARS = 40  # a numbered line no longer than this, with no sentence end, is a heading
 # A file wrapped at random: this share of its long lines stop mid-sentence. Labelled
 # lines (原标题：…, 来源：…, 习近平：…) do not vote: a compilation ends each article so.
@@ -57,6 +60,7 @@ class WrappedLine:
     number: int
     starts_line: bool = True  # False for the second paragraph of a line split at a tab
     ends_line: bool = True  # False for the first one
+    after_noise: bool = False  # a line set aside (a watermark, a page footer) stands just above it, or a page break
 
 
 def joined(text: str, following: str) -> str:
@@ -65,15 +69,17 @@ def joined(text: str, following: str) -> str:
     return f"{text} {following}" if spaced else text + following
 
 
-def continuations(lines: list[WrappedLine], body_start: int) -> list[bool]:
+def continuations(lines: list[WrappedLine], body_start: int, authored: bool = False) -> list[bool]:
     """For each line, whether it goes on the paragraph of the line before it.
 
     ``body_start`` is the index of the first line past the title block: a title, its
     subtitle and a byline are short unpunctuated lines by nature, so only the strong
-    evidence joins lines above it.
+    evidence joins lines above it. ``authored`` lines (a Word file's paragraphs) are
+    joined only on the strong evidence or across noise: a page break of a PDF turned
+    into Word leaves "。" alone, or a page number between two halves of a sentence.
     """
-    width = _fixed_width(lines)
-    random_wrap = _randomly_wrapped(lines)
+    width = None if authored else _fixed_width(lines)
+    random_wrap = not authored and _randomly_wrapped(lines)
     result = [False] * len(lines)
     paragraph = lines[0].text if lines else ""  # the open paragraph, as joined so far
     for index in range(1, len(lines)):
@@ -83,8 +89,13 @@ def continuations(lines: list[WrappedLine], body_start: int) -> list[bool]:
             or (
                 index > body_start
                 and not SENTENCE_END.search(previous.text)
+                and not LABELLED.match(previous.text)
                 and not _heading_done(paragraph, line.text)
-                and ((width is not None and abs(len(previous.text) - width) <= 1) or random_wrap)
+                and (
+                    (width is not None and abs(len(previous.text) - width) <= 1)
+                    or (line.after_noise and len(previous.text) >= CUT_BY_NOISE_CHARS)
+                    or random_wrap
+                )
             )
         )
         paragraph = paragraph + line.text if result[index] else line.text
