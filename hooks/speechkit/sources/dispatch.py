@@ -1,0 +1,177 @@
+"""Find the red-head dispatch (红头文件) around a circulated report: its 版头, 印发通知 and 版记.
+
+An office often keeps a report as it was sent round: the issuing organ's 文件 line and
+文号, a notice 关于印发《…》的通知 with its addressee, cover sentence, signature and date,
+and at the end the 版记 (抄送…, …印发). Only the report inside is the document. The
+wrapper is taken for one only when it is plain: a 文件 or 文号 line at the top and a
+印发 notice under it, or a 版记 ending the file; a report that mentions 印发 keeps it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Protocol, Sequence
+
+# What ends a sentence: a wrapper's title lines never end so, its cover paragraph does.
+SENTENCE_ENDS = tuple("。！？；!?;")
+# Quotation marks around a named document: 《2025年政府工作报告》.
+TITLE_QUOTES = "《》〈〉"
+# A report's title line found by the name in the notice is at least this long (政府工作报告 in 2025年政府工作报告).
+NAMED_TITLE_MIN = 4
+# The longest line that can be the report's title.
+TITLE_MAX = 80
+
+
+class _Text(Protocol):
+    text: str
+
+
+@dataclass(frozen=True)
+class DispatchRules:
+    """The compiled ``dispatch`` section of noise.yml."""
+
+    head: re.Pattern  # 发文机关标志 (…文件) or 文号 (…〔2025〕3号): what makes a 版头
+    head_extra: re.Pattern  # 份号, 密级, 紧急程度, 签发人, rules: part of a 版头 beside a head line
+    notice: re.Pattern  # the notice's title, 关于印发《…》的通知, naming the report in group ``named``
+    notice_body: re.Pattern  # addressee, cover sentence, 附件 note, signature, date, 附注
+    record: re.Pattern  # 版记: 抄送：…, …年…月…日印发
+    record_organ: re.Pattern  # the office that printed it, on the line above its date
+    record_trailer: re.Pattern  # rules under the 版记
+    head_within: int  # the 版头 starts within this many units of the top
+    notice_within: int  # the notice's title ends within this many units of the 版头
+    body_within: int  # the report's title stands within this many units of the notice's title
+    record_within: int  # the 版记 lies within this many units of the end
+    head_reason: str
+    notice_reason: str
+    record_reason: str
+
+
+@dataclass(frozen=True)
+class Wrapper:
+    """The units of a dispatch wrapper, by index, with their reasons; and, when the report
+    has no title of its own, the span of the notice unit that names it (index, start, end)."""
+
+    reasons: dict[int, str]
+    title: tuple[int, int, int] | None = None
+
+
+def compile_dispatch(data: dict) -> DispatchRules:
+    """Compile the ``dispatch`` section of noise.yml."""
+    patterns = {key: re.compile(data[key]) for key in
+                ("head", "head_extra", "notice", "notice_body", "record", "record_organ", "record_trailer")}
+    return DispatchRules(
+        **patterns,
+        **{key: int(data[key]) for key in ("head_within", "notice_within", "body_within", "record_within")},
+        **{key: data[key] for key in ("head_reason", "notice_reason", "record_reason")},
+    )
+
+
+def find_wrapper(units: Sequence[_Text], rules: DispatchRules, salutation: re.Pattern) -> Wrapper:
+    """The dispatch wrapper around the report in ``units``; no reasons when there is none."""
+    texts = [_squeezed(unit.text) for unit in units]
+    reasons: dict[int, str] = {}
+    record_start = _record_at_end(texts, rules)
+    head = _head(texts, rules)
+    if head is None and record_start is not None:
+        head = (0, 0)  # a 版记 at the end vouches for a notice at the very top
+    title = None
+    notice = head and _notice(texts, head[1], rules)
+    if notice:
+        (head_start, head_end), (notice_index, named) = head, notice
+        report_start = _report_start(texts, notice_index + 1, named, rules, salutation)
+        reasons.update(dict.fromkeys(range(head_start, head_end), rules.head_reason))
+        for index in range(head_end, report_start):
+            reasons[index] = rules.record_reason if rules.record.search(texts[index]) else rules.notice_reason
+        if named and _lacks_title(texts, report_start, salutation):
+            span = _named_span(units[notice_index].text, rules)
+            title = span and (notice_index, *span)
+    if record_start is not None and record_start not in reasons:
+        reasons.update(dict.fromkeys(range(record_start, len(texts)), rules.record_reason))
+    return Wrapper(reasons, title)
+
+
+def _squeezed(text: str) -> str:
+    """The text without any spaces (a 版头 is often letter-spaced)."""
+    return "".join(text.split())
+
+
+def _head(texts: list[str], rules: DispatchRules) -> tuple[int, int] | None:
+    """Where the 版头 runs: head lines near the top holding a 文件 or 文号 line, under
+    nothing but short lines (a distributor's watermark stays for its own rules)."""
+    for start in range(min(rules.head_within, len(texts))):
+        end = start
+        while end < len(texts) and (rules.head.search(texts[end]) or rules.head_extra.search(texts[end])):
+            end += 1
+        if any(rules.head.search(text) for text in texts[start:end]):
+            above_are_short = all(len(text) <= TITLE_MAX and not text.endswith(SENTENCE_ENDS) for text in texts[:start])
+            return (start, end) if above_are_short else None
+    return None
+
+
+def _notice(texts: list[str], start: int, rules: DispatchRules) -> tuple[int, str | None] | None:
+    """The last unit of the notice's title (which may wrap over lines) and the report it names."""
+    for index in range(start, min(start + rules.notice_within, len(texts))):
+        if texts[index].endswith(SENTENCE_ENDS) or len(texts[index]) > TITLE_MAX:
+            return None  # a sentence before any notice title: not a dispatch
+        match = rules.notice.search("".join(texts[start:index + 1]))
+        if match:
+            named = match.group("named")
+            return index, named.strip(TITLE_QUOTES) if named else None
+    return None
+
+
+def _report_start(texts: list[str], start: int, named: str | None, rules: DispatchRules, salutation: re.Pattern) -> int:
+    """Index of the report's first unit: its title as the notice names it, else the first
+    unit after the notice's own lines."""
+    if named:
+        for index in range(start, min(start + rules.body_within, len(texts))):
+            if _names(texts[index], named) and not rules.notice_body.search(texts[index]):
+                return index
+    index = start
+    while index < len(texts) and not salutation.match(texts[index]) and (
+        rules.notice_body.search(texts[index]) or rules.record.search(texts[index])
+    ):
+        index += 1
+    return index
+
+
+def _names(text: str, named: str) -> bool:
+    """Is this line the title of the named report (the name itself, or its end: 政府工作报告)?"""
+    title = text.strip(TITLE_QUOTES)
+    if len(title) > TITLE_MAX or title.endswith(SENTENCE_ENDS) or "印发" in title:
+        return False
+    return title == named or named in title or (len(title) >= NAMED_TITLE_MIN and title in named)
+
+
+def _lacks_title(texts: list[str], index: int, salutation: re.Pattern) -> bool:
+    """Does the report open with its salutation or a sentence, not with a title?"""
+    return index >= len(texts) or bool(salutation.match(texts[index])) or texts[index].endswith(SENTENCE_ENDS)
+
+
+def _named_span(text: str, rules: DispatchRules) -> tuple[int, int] | None:
+    """Where the notice's title unit names the report, without its 《》; None if it names it on another line."""
+    match = rules.notice.search(text)
+    if not match or not match.group("named"):
+        return None
+    start, end = match.span("named")
+    while start < end and text[start] in TITLE_QUOTES:
+        start += 1
+    while end > start and text[end - 1] in TITLE_QUOTES:
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _record_at_end(texts: list[str], rules: DispatchRules) -> int | None:
+    """Index of the 版记 that ends the file (抄送 and 印发 lines, rules under them), None if none."""
+    end = len(texts)
+    while end > 0 and rules.record_trailer.search(texts[end - 1]):
+        end -= 1
+    window = range(max(end - rules.record_within, 0), end)
+    anchors = [index for index in window if rules.record.search(texts[index])]
+    if not anchors or anchors[-1] != end - 1 and not rules.record_organ.search(texts[end - 1]):
+        return None
+    start = anchors[0]
+    if start > 0 and rules.record_organ.search(texts[start - 1]):
+        start -= 1
+    return start
