@@ -103,6 +103,25 @@ def test_a_notice_that_names_another_document_ends_at_its_own_lines():
     assert [d.line for d in speech.dropped if d.reason in (HEAD, NOTICE)] == [1, 3, 5, 6, 8, 9, 11, 12, 13]
 
 
+def test_the_report_is_looked_for_below_the_notices_date_not_in_its_list_of_attachments():
+    cover = "《2025年政府工作报告》已经市第十六届人民代表大会第三次会议审议通过，现印发给你们，请结合实际认真贯彻落实。"
+    text = wrapped_text().replace(cover, "经市政府同意，现予印发，请认真组织实施。\n附件：\n1．2025年政府工作报告\n2．重点工作分工")
+    speech = parse_as(text)
+    assert speech.title == REPORT_TITLE
+    assert [d.text for d in speech.dropped if d.reason == NOTICE][3:7] == ["经市政府同意，现予印发，请认真组织实施。", "附件：", "1．2025年政府工作报告", "2．重点工作分工"]
+    assert lost_or_invented(text, speech) == []
+
+
+def test_a_head_with_both_its_issuer_and_its_number_is_set_aside_without_a_notice():
+    lines = wrapped_text().split("\n")
+    text = "\n".join(lines[:4] + lines[13:-5])  # 版头, then the report; no notice, no 版记
+    speech = parse_as(text)
+    assert speech.title == REPORT_TITLE
+    assert dropped_of(speech) == WRAPPER_DROPPED[:2]
+    # One of them alone over a report is not enough: it stays, as the text has it.
+    assert parse_as("\n".join(lines[2:4] + lines[13:-5])).dropped == ()
+
+
 def test_a_version_record_alone_at_the_end_is_set_aside():
     report = wrapped_text().split("\n")[13:]
     speech = parse_as("\n".join(report))

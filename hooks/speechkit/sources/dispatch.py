@@ -31,10 +31,12 @@ class _Text(Protocol):
 class DispatchRules:
     """The compiled ``dispatch`` section of noise.yml."""
 
-    head: re.Pattern  # 发文机关标志 (…文件) or 文号 (…〔2025〕3号): what makes a 版头
-    head_extra: re.Pattern  # 份号, 密级, 紧急程度, 签发人, rules: part of a 版头 beside a head line
+    issuer: re.Pattern  # 发文机关标志: 某市人民政府文件
+    number: re.Pattern  # 发文字号: 某政发〔2025〕3号
+    head_extra: re.Pattern  # 份号, 密级, 紧急程度, 签发人, rules: part of a 版头 beside those
     notice: re.Pattern  # the notice's title, 关于印发《…》的通知, naming the report in group ``named``
-    notice_body: re.Pattern  # addressee, cover sentence, 附件 note, signature, date, 附注
+    notice_body: re.Pattern  # addressee, cover sentence, 附件 note, signing organ, 附注
+    signed: re.Pattern  # the date the notice was signed, which ends it
     record: re.Pattern  # 版记: 抄送：…, …年…月…日印发
     record_organ: re.Pattern  # the office that printed it, on the line above its date
     record_trailer: re.Pattern  # rules under the 版记
@@ -58,29 +60,34 @@ class Wrapper:
 
 def compile_dispatch(data: dict) -> DispatchRules:
     """Compile the ``dispatch`` section of noise.yml."""
-    patterns = {key: re.compile(data[key]) for key in
-                ("head", "head_extra", "notice", "notice_body", "record", "record_organ", "record_trailer")}
+    patterns = ("issuer", "number", "head_extra", "notice", "notice_body", "signed", "record", "record_organ", "record_trailer")
     return DispatchRules(
-        **patterns,
+        **{key: re.compile(data[key]) for key in patterns},
         **{key: int(data[key]) for key in ("head_within", "notice_within", "body_within", "record_within")},
         **{key: data[key] for key in ("head_reason", "notice_reason", "record_reason")},
     )
 
 
 def find_wrapper(units: Sequence[_Text], rules: DispatchRules, salutation: re.Pattern) -> Wrapper:
-    """The dispatch wrapper around the report in ``units``; no reasons when there is none."""
+    """The dispatch wrapper around the report in ``units``; no reasons when there is none.
+
+    Plain enough to set aside: a 版头 (a 文件 or 文号 line) with a 印发 notice under it;
+    a 版头 with both a 文件 and a 文号 line; anything at the top when a 版记 ends the file.
+    """
     texts = [_squeezed(unit.text) for unit in units]
     reasons: dict[int, str] = {}
     record_start = _record_at_end(texts, rules)
-    head = _head(texts, rules)
-    if head is None and record_start is not None:
-        head = (0, 0)  # a 版记 at the end vouches for a notice at the very top
-    title = None
-    notice = head and _notice(texts, head[1], rules)
-    if notice:
-        (head_start, head_end), (notice_index, named) = head, notice
-        report_start = _report_start(texts, notice_index + 1, named, rules, salutation)
+    head_start, head_end = _head(texts, rules) or (0, 0)
+    head = texts[head_start:head_end]
+    full_head = any(rules.issuer.search(t) for t in head) and any(rules.number.search(t) for t in head)
+    vouched = full_head or record_start is not None
+    notice = _notice(texts, head_end, rules) if head or vouched else None
+    if notice or vouched:
         reasons.update(dict.fromkeys(range(head_start, head_end), rules.head_reason))
+    title = None
+    if notice:
+        notice_index, named = notice
+        report_start = _report_start(texts, notice_index + 1, named, rules, salutation)
         for index in range(head_end, report_start):
             reasons[index] = rules.record_reason if rules.record.search(texts[index]) else rules.notice_reason
         if named and _lacks_title(texts, report_start, salutation):
@@ -99,11 +106,12 @@ def _squeezed(text: str) -> str:
 def _head(texts: list[str], rules: DispatchRules) -> tuple[int, int] | None:
     """Where the 版头 runs: head lines near the top holding a 文件 or 文号 line, under
     nothing but short lines (a distributor's watermark stays for its own rules)."""
+    marks = (rules.issuer, rules.number)
     for start in range(min(rules.head_within, len(texts))):
         end = start
-        while end < len(texts) and (rules.head.search(texts[end]) or rules.head_extra.search(texts[end])):
+        while end < len(texts) and any(p.search(texts[end]) for p in (*marks, rules.head_extra)):
             end += 1
-        if any(rules.head.search(text) for text in texts[start:end]):
+        if any(p.search(text) for text in texts[start:end] for p in marks):
             above_are_short = all(len(text) <= TITLE_MAX and not text.endswith(SENTENCE_ENDS) for text in texts[:start])
             return (start, end) if above_are_short else None
     return None
@@ -122,15 +130,17 @@ def _notice(texts: list[str], start: int, rules: DispatchRules) -> tuple[int, st
 
 
 def _report_start(texts: list[str], start: int, named: str | None, rules: DispatchRules, salutation: re.Pattern) -> int:
-    """Index of the report's first unit: its title as the notice names it, else the first
-    unit after the notice's own lines."""
+    """Index of the report's first unit: its title as the notice names it, below the
+    notice's date if it has one; else the first unit after the notice's own lines."""
+    window = range(start, min(start + rules.body_within, len(texts)))
+    signed = next((index + 1 for index in window if rules.signed.search(texts[index])), start)
     if named:
-        for index in range(start, min(start + rules.body_within, len(texts))):
+        for index in range(signed, window.stop):
             if _names(texts[index], named) and not rules.notice_body.search(texts[index]):
                 return index
-    index = start
-    while index < len(texts) and not salutation.match(texts[index]) and (
-        rules.notice_body.search(texts[index]) or rules.record.search(texts[index])
+    index = signed
+    while index < len(texts) and not salutation.match(texts[index]) and any(
+        pattern.search(texts[index]) for pattern in (rules.notice_body, rules.signed, rules.record)
     ):
         index += 1
     return index
