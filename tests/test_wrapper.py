@@ -129,6 +129,12 @@ def test_a_version_record_alone_at_the_end_is_set_aside():
     assert dropped_of(speech) == [(line - 13, text, reason) for line, text, reason in WRAPPER_DROPPED if reason == RECORD]
 
 
+def test_the_rule_and_page_number_under_a_version_record_keep_their_own_reasons():
+    text = wrapped_text().rstrip("\n") + "\n━━━━━━━━━━━━\n— 3 —\n"
+    speech = parse_as(text)
+    assert dropped_of(speech)[-4:] == [*WRAPPER_DROPPED[-2:], (28, "━━━━━━━━━━━━", RECORD), (29, "— 3 —", "页码")]
+
+
 def test_a_notice_under_no_head_is_set_aside_when_a_version_record_ends_the_file():
     text = "\n".join(wrapped_text().split("\n")[4:])
     speech = parse_as(text)

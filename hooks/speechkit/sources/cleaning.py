@@ -307,7 +307,7 @@ def _rewrapped(lines: list[Line]) -> list[Line]:
 def _set_aside_wrapper(units: list[_Unit], dropped: list[Dropped]) -> list[_Unit]:
     """The report's units, with the red-head dispatch around it set aside into ``dropped``;
     a report without a title of its own keeps the name the notice gives it."""
-    wrapper = find_wrapper(units, _noise().dispatch, _salutation())
+    wrapper = find_wrapper(units, _noise().dispatch, _salutation(), _noise_anywhere)
     kept = []
     for index, unit in enumerate(units):
         reason = wrapper.reasons.get(index)
@@ -321,6 +321,11 @@ def _set_aside_wrapper(units: list[_Unit], dropped: list[Dropped]) -> list[_Unit
         if end > start:
             kept.append(_Unit(unit.text[start:end], unit.number, unit.column + start))
     return kept
+
+
+def _noise_anywhere(text: str) -> bool:
+    """Does a rule set this unit aside wherever it stands (a page number under a 版记)?"""
+    return _matching_rule(text, in_header=False, in_front=False) is not None
 
 
 # -- whole units that are noise --------------------------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Protocol, Sequence
+from typing import Callable, Protocol, Sequence
 
 # What ends a sentence: a wrapper's title lines never end so, its cover paragraph does.
 SENTENCE_ENDS = tuple("。！？；!?;")
@@ -68,19 +68,22 @@ def compile_dispatch(data: dict) -> DispatchRules:
     )
 
 
-def find_wrapper(units: Sequence[_Text], rules: DispatchRules, salutation: re.Pattern) -> Wrapper:
+def find_wrapper(
+    units: Sequence[_Text], rules: DispatchRules, salutation: re.Pattern, is_noise: Callable[[str], bool] = lambda _: False
+) -> Wrapper:
     """The dispatch wrapper around the report in ``units``; no reasons when there is none.
+    ``is_noise`` says which units other rules set aside anyway (a page number under the 版记).
 
     Plain enough to set aside: a 版头 (a 文件 or 文号 line) with a 印发 notice under it;
     a 版头 with both a 文件 and a 文号 line; anything at the top when a 版记 ends the file.
     """
     texts = [_squeezed(unit.text) for unit in units]
     reasons: dict[int, str] = {}
-    record_start = _record_at_end(texts, rules)
+    record = _record_at_end(texts, rules, is_noise)
     head_start, head_end = _head(texts, rules) or (0, 0)
     head = texts[head_start:head_end]
     full_head = any(rules.issuer.search(t) for t in head) and any(rules.number.search(t) for t in head)
-    vouched = full_head or record_start is not None
+    vouched = full_head or bool(record)
     notice = _notice(texts, head_end, rules) if head or vouched else None
     if notice or vouched:
         reasons.update(dict.fromkeys(range(head_start, head_end), rules.head_reason))
@@ -93,8 +96,8 @@ def find_wrapper(units: Sequence[_Text], rules: DispatchRules, salutation: re.Pa
         if named and _lacks_title(texts, report_start, salutation):
             span = _named_span(units[notice_index].text, rules)
             title = span and (notice_index, *span)
-    if record_start is not None and record_start not in reasons:
-        reasons.update(dict.fromkeys(range(record_start, len(texts)), rules.record_reason))
+    if record and record[0] not in reasons:
+        reasons.update(dict.fromkeys(record, rules.record_reason))
     return Wrapper(reasons, title)
 
 
@@ -172,16 +175,17 @@ def _named_span(text: str, rules: DispatchRules) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
-def _record_at_end(texts: list[str], rules: DispatchRules) -> int | None:
-    """Index of the 版记 that ends the file (抄送 and 印发 lines, rules under them), None if none."""
+def _record_at_end(texts: list[str], rules: DispatchRules, is_noise: Callable[[str], bool]) -> list[int]:
+    """The indices of the 版记 that ends the file (抄送 and 印发 lines, the rules that frame
+    them); none if the file does not end so. Other noise below it is left to its rules."""
     end = len(texts)
-    while end > 0 and rules.record_trailer.search(texts[end - 1]):
+    while end > 0 and (rules.record_trailer.search(texts[end - 1]) or is_noise(texts[end - 1])):
         end -= 1
     window = range(max(end - rules.record_within, 0), end)
     anchors = [index for index in window if rules.record.search(texts[index])]
     if not anchors or anchors[-1] != end - 1 and not rules.record_organ.search(texts[end - 1]):
-        return None
+        return []
     start = anchors[0]
     if start > 0 and rules.record_organ.search(texts[start - 1]):
         start -= 1
-    return start
+    return [*range(start, end), *(i for i in range(end, len(texts)) if rules.record_trailer.search(texts[i]))]
