@@ -13,6 +13,7 @@ from ..rulebook import current
 from .dispatch import DispatchRules, compile_dispatch, find_wrapper
 from .frontmatter import split_front_matter
 from .reading import Source
+from .sentences import SENTENCE_ENDS  # a unit ending so is the speaker's text, however often it recurs
 from .wrapping import SENTENCE_END, WrappedLine, continuations, joined
 
 # Full-width (U+3000), no-break, en/em and ASCII spaces that pad lines in copied texts.
@@ -27,8 +28,6 @@ FRONT_MATTER_REASON = "文件头元数据（front matter）"
 SHORT_VALUE = re.compile(r"^[^。！？；，,]{1,40}$")
 # Units after a related-links label that still belong to it: short, not sentences.
 TAIL_UNIT = re.compile(r"^[^。！？]{1,60}$")
-# What ends a sentence: a unit ending so is the speaker's text, however often it recurs.
-SENTENCE_ENDS = tuple("。！？；!?;")
 
 
 @dataclass(frozen=True)
@@ -307,7 +306,7 @@ def _rewrapped(lines: list[Line]) -> list[Line]:
 def _set_aside_wrapper(units: list[_Unit], dropped: list[Dropped]) -> list[_Unit]:
     """The report's units, with the red-head dispatch around it set aside into ``dropped``;
     a report without a title of its own keeps the name the notice gives it."""
-    wrapper = find_wrapper(units, _noise().dispatch, _salutation(), _noise_anywhere)
+    wrapper = find_wrapper(units, _noise().dispatch, current().structure, _noise_anywhere)
     kept = []
     for index, unit in enumerate(units):
         reason = wrapper.reasons.get(index)

@@ -13,18 +13,23 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Protocol, Sequence
 
-# What ends a sentence: a wrapper's title lines never end so, its cover paragraph does.
-SENTENCE_ENDS = tuple("。！？；!?;")
+from .sentences import SENTENCE_ENDS  # a wrapper's title lines never end so, its cover sentence does
+
 # Quotation marks around a named document: 《2025年政府工作报告》.
 TITLE_QUOTES = "《》〈〉"
 # A report's title line found by the name in the notice is at least this long (政府工作报告 in 2025年政府工作报告).
 NAMED_TITLE_MIN = 4
-# The longest line that can be the report's title.
-TITLE_MAX = 80
 
 
 class _Text(Protocol):
     text: str
+
+
+class _Structure(Protocol):
+    """What the parser's rules (structure.yml) say of a report's first lines."""
+
+    salutation: re.Pattern
+    title_max: int  # the longest line that can be a title
 
 
 @dataclass(frozen=True)
@@ -69,7 +74,7 @@ def compile_dispatch(data: dict) -> DispatchRules:
 
 
 def find_wrapper(
-    units: Sequence[_Text], rules: DispatchRules, salutation: re.Pattern, is_noise: Callable[[str], bool] = lambda _: False
+    units: Sequence[_Text], rules: DispatchRules, structure: _Structure, is_noise: Callable[[str], bool] = lambda _: False
 ) -> Wrapper:
     """The dispatch wrapper around the report in ``units``; no reasons when there is none.
     ``is_noise`` says which units other rules set aside anyway (a page number under the 版记).
@@ -80,20 +85,20 @@ def find_wrapper(
     texts = [_squeezed(unit.text) for unit in units]
     reasons: dict[int, str] = {}
     record = _record_at_end(texts, rules, is_noise)
-    head_start, head_end = _head(texts, rules) or (0, 0)
+    head_start, head_end = _head(texts, rules, structure.title_max) or (0, 0)
     head = texts[head_start:head_end]
     full_head = any(rules.issuer.search(t) for t in head) and any(rules.number.search(t) for t in head)
     vouched = full_head or bool(record)
-    notice = _notice(texts, head_end, rules) if head or vouched else None
+    notice = _notice(texts, head_end, rules, structure.title_max) if head or vouched else None
     if notice or vouched:
         reasons.update(dict.fromkeys(range(head_start, head_end), rules.head_reason))
     title = None
     if notice:
         notice_index, named = notice
-        report_start = _report_start(texts, notice_index + 1, named, rules, salutation)
+        report_start = _report_start(texts, notice_index + 1, named, rules, structure)
         for index in range(head_end, report_start):
             reasons[index] = rules.record_reason if rules.record.search(texts[index]) else rules.notice_reason
-        if named and _lacks_title(texts, report_start, salutation):
+        if named and _lacks_title(texts, report_start, structure.salutation):
             span = _named_span(units[notice_index].text, rules)
             title = span and (notice_index, *span)
     if record and record[0] not in reasons:
@@ -106,7 +111,7 @@ def _squeezed(text: str) -> str:
     return "".join(text.split())
 
 
-def _head(texts: list[str], rules: DispatchRules) -> tuple[int, int] | None:
+def _head(texts: list[str], rules: DispatchRules, title_max: int) -> tuple[int, int] | None:
     """Where the 版头 runs: head lines near the top holding a 文件 or 文号 line, under
     nothing but short lines (a distributor's watermark stays for its own rules)."""
     marks = (rules.issuer, rules.number)
@@ -115,15 +120,15 @@ def _head(texts: list[str], rules: DispatchRules) -> tuple[int, int] | None:
         while end < len(texts) and any(p.search(texts[end]) for p in (*marks, rules.head_extra)):
             end += 1
         if any(p.search(text) for text in texts[start:end] for p in marks):
-            above_are_short = all(len(text) <= TITLE_MAX and not text.endswith(SENTENCE_ENDS) for text in texts[:start])
+            above_are_short = all(len(text) <= title_max and not text.endswith(SENTENCE_ENDS) for text in texts[:start])
             return (start, end) if above_are_short else None
     return None
 
 
-def _notice(texts: list[str], start: int, rules: DispatchRules) -> tuple[int, str | None] | None:
+def _notice(texts: list[str], start: int, rules: DispatchRules, title_max: int) -> tuple[int, str | None] | None:
     """The last unit of the notice's title (which may wrap over lines) and the report it names."""
     for index in range(start, min(start + rules.notice_within, len(texts))):
-        if texts[index].endswith(SENTENCE_ENDS) or len(texts[index]) > TITLE_MAX:
+        if texts[index].endswith(SENTENCE_ENDS) or len(texts[index]) > title_max:
             return None  # a sentence before any notice title: not a dispatch
         match = rules.notice.search("".join(texts[start:index + 1]))
         if match:
@@ -132,27 +137,27 @@ def _notice(texts: list[str], start: int, rules: DispatchRules) -> tuple[int, st
     return None
 
 
-def _report_start(texts: list[str], start: int, named: str | None, rules: DispatchRules, salutation: re.Pattern) -> int:
+def _report_start(texts: list[str], start: int, named: str | None, rules: DispatchRules, structure: _Structure) -> int:
     """Index of the report's first unit: its title as the notice names it, below the
     notice's date if it has one; else the first unit after the notice's own lines."""
     window = range(start, min(start + rules.body_within, len(texts)))
     signed = next((index + 1 for index in window if rules.signed.search(texts[index])), start)
     if named:
         for index in range(signed, window.stop):
-            if _names(texts[index], named) and not rules.notice_body.search(texts[index]):
+            if _names(texts[index], named, structure.title_max) and not rules.notice_body.search(texts[index]):
                 return index
     index = signed
-    while index < len(texts) and not salutation.match(texts[index]) and any(
+    while index < len(texts) and not structure.salutation.match(texts[index]) and any(
         pattern.search(texts[index]) for pattern in (rules.notice_body, rules.signed, rules.record)
     ):
         index += 1
     return index
 
 
-def _names(text: str, named: str) -> bool:
+def _names(text: str, named: str, title_max: int) -> bool:
     """Is this line the title of the named report (the name itself, or its end: 政府工作报告)?"""
     title = text.strip(TITLE_QUOTES)
-    if len(title) > TITLE_MAX or title.endswith(SENTENCE_ENDS) or "印发" in title:
+    if len(title) > title_max or title.endswith(SENTENCE_ENDS) or "印发" in title:
         return False
     return title == named or named in title or (len(title) >= NAMED_TITLE_MIN and title in named)
 
