@@ -112,6 +112,15 @@ def test_the_report_is_looked_for_below_the_notices_date_not_in_its_list_of_atta
     assert lost_or_invented(text, speech) == []
 
 
+@pytest.mark.parametrize("name", ["《2025年政府工作报告》", "《某某文件》"])
+def test_a_date_under_the_reports_title_is_the_reports_when_the_notice_is_undated(name):
+    text = wrapped_text().replace("某市人民政府\n2025年1月20日\n（此件公开发布）\n", "")
+    text = text.replace("《2025年政府工作报告》的通知", f"{name}的通知").replace(REPORT_FRONT, "政府工作报告\n2025年1月15日\n")
+    speech = parse_as(text)
+    assert (speech.title, speech.date) == (REPORT_TITLE, "2025-01-15")
+    assert [d.line for d in speech.dropped if d.reason == NOTICE] == [5, 6, 8, 9]
+
+
 def test_a_head_with_both_its_issuer_and_its_number_is_set_aside_without_a_notice():
     lines = wrapped_text().split("\n")
     text = "\n".join(lines[:4] + lines[13:-5])  # 版头, then the report; no notice, no 版记

@@ -3,8 +3,8 @@
 An office often keeps a report as it was sent round: the issuing organ's 文件 line and
 文号, a notice 关于印发《…》的通知 with its addressee, cover sentence, signature and date,
 and at the end the 版记 (抄送…, …印发). Only the report inside is the document. The
-wrapper is taken for one only when it is plain: a 文件 or 文号 line at the top and a
-印发 notice under it, or a 版记 ending the file; a report that mentions 印发 keeps it.
+wrapper is taken for one only when it is plain (see ``find_wrapper``); a report that
+mentions 印发 keeps it.
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ class DispatchRules:
     notice: re.Pattern  # the notice's title, 关于印发《…》的通知, naming the report in group ``named``
     notice_body: re.Pattern  # addressee, cover sentence, 附件 note, signing organ, 附注
     signed: re.Pattern  # the date the notice was signed, which ends it
+    attachment: re.Pattern  # an item of the notice's list of attachments (1．…), never the report's title
     record: re.Pattern  # 版记: 抄送：…, …年…月…日印发
     record_organ: re.Pattern  # the office that printed it, on the line above its date
     record_trailer: re.Pattern  # rules under the 版记
@@ -65,7 +66,7 @@ class Wrapper:
 
 def compile_dispatch(data: dict) -> DispatchRules:
     """Compile the ``dispatch`` section of noise.yml."""
-    patterns = ("issuer", "number", "head_extra", "notice", "notice_body", "signed", "record", "record_organ", "record_trailer")
+    patterns = ("issuer", "number", "head_extra", "notice", "notice_body", "signed", "attachment", "record", "record_organ", "record_trailer")
     return DispatchRules(
         **{key: re.compile(data[key]) for key in patterns},
         **{key: int(data[key]) for key in ("head_within", "notice_within", "body_within", "record_within")},
@@ -141,23 +142,37 @@ def _report_start(texts: list[str], start: int, named: str | None, rules: Dispat
     """Index of the report's first unit: its title as the notice names it, below the
     notice's date if it has one; else the first unit after the notice's own lines."""
     window = range(start, min(start + rules.body_within, len(texts)))
-    signed = next((index + 1 for index in window if rules.signed.search(texts[index])), start)
+    signed = _signed_end(texts, window, rules)
     if named:
         for index in range(signed, window.stop):
-            if _names(texts[index], named, structure.title_max) and not rules.notice_body.search(texts[index]):
+            if _names(texts[index], named, rules, structure.title_max) and not _is_notice_line(texts[index], rules):
                 return index
     index = signed
-    while index < len(texts) and not structure.salutation.match(texts[index]) and any(
-        pattern.search(texts[index]) for pattern in (rules.notice_body, rules.signed, rules.record)
-    ):
+    while index < len(texts) and not structure.salutation.match(texts[index]) and _is_notice_line(texts[index], rules):
         index += 1
     return index
 
 
-def _names(text: str, named: str, title_max: int) -> bool:
+def _signed_end(texts: list[str], window: range, rules: DispatchRules) -> int:
+    """Index past the notice's date (成文日期) if all above it are the notice's lines, its
+    sentences or its list of attachments; else the window's start (the date is the report's)."""
+    for index in window:
+        if rules.signed.search(texts[index]):
+            above = texts[window.start:index]
+            ours = all(t.endswith(SENTENCE_ENDS) or _is_notice_line(t, rules) or rules.attachment.search(t) for t in above)
+            return index + 1 if ours else window.start
+    return window.start
+
+
+def _is_notice_line(text: str, rules: DispatchRules) -> bool:
+    """A line of the notice by its form: addressee, 附件 note, organ, date, 附注, 版记."""
+    return any(pattern.search(text) for pattern in (rules.notice_body, rules.signed, rules.record))
+
+
+def _names(text: str, named: str, rules: DispatchRules, title_max: int) -> bool:
     """Is this line the title of the named report (the name itself, or its end: 政府工作报告)?"""
     title = text.strip(TITLE_QUOTES)
-    if len(title) > title_max or title.endswith(SENTENCE_ENDS) or "印发" in title:
+    if len(title) > title_max or title.endswith(SENTENCE_ENDS) or "印发" in title or rules.attachment.search(title):
         return False
     return title == named or named in title or (len(title) >= NAMED_TITLE_MIN and title in named)
 
