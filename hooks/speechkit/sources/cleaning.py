@@ -148,11 +148,11 @@ def clean(source: Source) -> Cleaned:
     units: list[_Unit] = []
     for number, raw in enumerate(raw_lines[meta_lines:], start=meta_lines + 1):
         units += _split_line(raw, number, dropped)
-    is_markdown = _is_markdown(source, units)
+    markdown = _markdown_scopes(source, units)
     units = _set_aside_wrapper(units, dropped)
     front_end = _markup_front_end(units)
     for index, unit in enumerate(units):
-        scopes = ("front",) * (index < front_end) + ("markdown",) * is_markdown
+        scopes = ("front",) * (index < front_end) + markdown
         _strip_marks(unit, scopes, dropped)
     units = [unit for unit in units if unit.text]
     reasons = _unit_reasons(units, paged=source.format == "pdf")
@@ -259,11 +259,13 @@ def _mark_spans(match: re.Match) -> list[tuple[int, int]]:
     return [(start, end) for start, end in spans if end > start]
 
 
-def _is_markdown(source: Source, units: list[_Unit]) -> bool:
-    """A Markdown file: a text file named .md, or one that opens with a "# " heading (an export)."""
+def _markdown_scopes(source: Source, units: list[_Unit]) -> tuple[str, ...]:
+    """The Markdown scopes of the file's inline rules: a text file named .md is Markdown
+    through and through; one that opens with a "# " heading is a Markdown export."""
     noise = _noise()
-    named_so = source.format == "text" and PurePath(source.path).suffix.lower() in noise.markdown_suffixes
-    return named_so or bool(units) and bool(noise.markdown_file.match(units[0].text))
+    if source.format == "text" and PurePath(source.path).suffix.lower() in noise.markdown_suffixes:
+        return ("markdown", "md_file")
+    return ("markdown",) if units and noise.markdown_file.match(units[0].text) else ()
 
 
 def _markup_front_end(units: list[_Unit]) -> int:
