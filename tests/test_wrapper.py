@@ -121,6 +121,16 @@ def test_a_date_under_the_reports_title_is_the_reports_when_the_notice_is_undate
     assert [d.line for d in speech.dropped if d.reason == NOTICE] == [5, 6, 8, 9]
 
 
+def test_a_hard_wrapped_cover_sentence_is_the_notices_down_to_its_date():
+    cover = "《2025年政府工作报告》已经市第十六届人民代表大会第三次会议审议通过，现印发给你们，请结合实际认真贯彻落实。"
+    wrapped = "经市第十六届人民代表大会第三次会议审议通过的报告，现予\n分发各单位，望结合实际学习\n讨论并抓好落实。"
+    text = wrapped_text().replace(cover, wrapped).replace("《2025年政府工作报告》的通知", "《某某文件》的通知")
+    speech = parse_as(text)
+    assert speech.title == REPORT_TITLE
+    assert [d.line for d in speech.dropped if d.reason == NOTICE] == [5, 6, 8, 9, 10, 11, 13, 14, 15]
+    assert lost_or_invented(text, speech) == []
+
+
 def test_a_head_with_both_its_issuer_and_its_number_is_set_aside_without_a_notice():
     lines = wrapped_text().split("\n")
     text = "\n".join(lines[:4] + lines[13:-5])  # 版头, then the report; no notice, no 版记

@@ -154,14 +154,25 @@ def _report_start(texts: list[str], start: int, named: str | None, rules: Dispat
 
 
 def _signed_end(texts: list[str], window: range, rules: DispatchRules) -> int:
-    """Index past the notice's date (成文日期) if all above it are the notice's lines, its
-    sentences or its list of attachments; else the window's start (the date is the report's)."""
+    """Index past the notice's date (成文日期) if all above it is the notice's: its own lines,
+    its list of attachments, and sentences (maybe hard-wrapped); else the window's start
+    (the date under a title is the report's)."""
     for index in window:
         if rules.signed.search(texts[index]):
-            above = texts[window.start:index]
-            ours = all(t.endswith(SENTENCE_ENDS) or _is_notice_line(t, rules) or rules.attachment.search(t) for t in above)
+            ours = all(text.endswith(SENTENCE_ENDS) for text in _runs(texts[window.start:index], rules))
             return index + 1 if ours else window.start
     return window.start
+
+
+def _runs(texts: list[str], rules: DispatchRules) -> list[str]:
+    """The runs of lines that are not the notice's by their form, each joined (a wrapped sentence)."""
+    runs, run = [], ""
+    for text in texts:
+        if _is_notice_line(text, rules) or rules.attachment.search(text):
+            runs, run = runs + [run] * bool(run), ""
+        else:
+            run += text
+    return runs + [run] * bool(run)
 
 
 def _is_notice_line(text: str, rules: DispatchRules) -> bool:
