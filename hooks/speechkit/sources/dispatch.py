@@ -68,10 +68,17 @@ def compile_dispatch(data: dict) -> DispatchRules:
     """Compile the ``dispatch`` section of noise.yml."""
     patterns = ("issuer", "number", "head_extra", "notice", "notice_body", "signed", "attachment", "record", "record_organ", "record_trailer")
     return DispatchRules(
-        **{key: re.compile(data[key]) for key in patterns},
+        **{key: re.compile(_expanded(data[key], data["pieces"])) for key in patterns},
         **{key: int(data[key]) for key in ("head_within", "notice_within", "body_within", "record_within")},
         **{key: data[key] for key in ("head_reason", "notice_reason", "record_reason")},
     )
+
+
+def _expanded(pattern: str, pieces: dict[str, str]) -> str:
+    """The pattern with its {date}, {organ}… replaced by the pieces they name."""
+    for name, piece in pieces.items():
+        pattern = pattern.replace("{" + name + "}", f"(?:{piece})")
+    return pattern
 
 
 def find_wrapper(
