@@ -6,12 +6,15 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from pathlib import PurePath
 
 from ..errors import Notice
 from ..model import Dropped
 from ..rulebook import current
+from .dispatch import DispatchRules, compile_dispatch, find_wrapper
 from .frontmatter import split_front_matter
 from .reading import Source
+from .sentences import SENTENCE_ENDS  # a unit ending so is the speaker's text, however often it recurs
 from .wrapping import SENTENCE_END, WrappedLine, continuations, joined
 
 # Full-width (U+3000), no-break, en/em and ASCII spaces that pad lines in copied texts.
@@ -26,8 +29,6 @@ FRONT_MATTER_REASON = "文件头元数据（front matter）"
 SHORT_VALUE = re.compile(r"^[^。！？；，,]{1,40}$")
 # Units after a related-links label that still belong to it: short, not sentences.
 TAIL_UNIT = re.compile(r"^[^。！？]{1,60}$")
-# What ends a sentence: a unit ending so is the speaker's text, however often it recurs.
-SENTENCE_ENDS = tuple("。！？；!?;")
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ class Noise:
     rules: tuple[_Rule, ...]
     inline: tuple[_Inline, ...]
     markdown_file: re.Pattern
+    markdown_suffixes: tuple[str, ...]  # a file named so is Markdown, whatever it opens with
     breaks: re.Pattern  # paragraph breaks and HTML tags: where a line splits into units
     html_tag: re.Pattern
     html_reason: str
@@ -88,6 +90,7 @@ class Noise:
     page_line_reason: str  # a PDF's line repeated on its pages
     page_line_max: int
     web_address: re.Pattern
+    dispatch: DispatchRules  # the red-head wrapper around a circulated report
 
 
 @dataclass
@@ -96,6 +99,8 @@ class _Unit:
     number: int
     column: int
     note: bool = False
+    # Marks taken out of the text so far: (offset in the unit as first read, length).
+    removed: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _noise() -> Noise:
@@ -115,6 +120,7 @@ def compile_noise(data: dict) -> Noise:
             for r in data["inline"]
         ),
         markdown_file=re.compile(data["markdown_file"]),
+        markdown_suffixes=tuple(suffix.lower() for suffix in data["markdown_suffixes"]),
         breaks=re.compile(f"{data['paragraph_break']}|{data['html_tag']}"),
         html_tag=re.compile(data["html_tag"]),
         html_reason=data["html_tag_reason"],
@@ -126,6 +132,7 @@ def compile_noise(data: dict) -> Noise:
         page_line_reason=data["repeated_page_line_reason"],
         page_line_max=int(data["repeated_page_line_max"]),
         web_address=re.compile(data["web_address"]),
+        dispatch=compile_dispatch(data["dispatch"]),
     )
 
 
@@ -142,10 +149,11 @@ def clean(source: Source) -> Cleaned:
     units: list[_Unit] = []
     for number, raw in enumerate(raw_lines[meta_lines:], start=meta_lines + 1):
         units += _split_line(raw, number, dropped)
-    is_markdown = bool(units) and bool(_noise().markdown_file.match(units[0].text))
+    markdown = _markdown_scopes(source, units)
+    units = _set_aside_wrapper(units, dropped)
     front_end = _markup_front_end(units)
     for index, unit in enumerate(units):
-        scopes = ("front",) * (index < front_end) + ("markdown",) * is_markdown
+        scopes = ("front",) * (index < front_end) + markdown
         _strip_marks(unit, scopes, dropped)
     units = [unit for unit in units if unit.text]
     reasons = _unit_reasons(units, paged=source.format == "pdf")
@@ -207,17 +215,58 @@ def _strip_marks(unit: _Unit, scopes: tuple[str, ...], dropped: list[Dropped] | 
     for rule in _noise().inline:
         if rule.where not in scopes:
             continue
-        pieces, last = [], 0
+        spans = []
         for match in rule.pattern.finditer(unit.text):
-            if not match.group():
-                continue
-            if dropped is not None:
-                dropped.append(Dropped(unit.number, match.group().strip(PADDING), rule.reason, unit.column + match.start()))
-            pieces.append(unit.text[last:match.start()])
-            last = match.end()
-            unit.note = unit.note or rule.note
-        if pieces:
-            unit.text = ("".join(pieces) + unit.text[last:]).strip(PADDING)
+            if match.group():
+                spans += _mark_spans(match)
+                unit.note = unit.note or rule.note
+        if spans:
+            _take_out(unit, spans, rule.reason, dropped)
+
+
+def _take_out(unit: _Unit, spans: list[tuple[int, int]], reason: str, dropped: list[Dropped] | None) -> None:
+    """Take the spans out of the unit's text, into ``dropped`` at their columns in the source line."""
+    offsets = [_offset_as_read(unit, start) for start, _ in spans]
+    pieces, last = [], 0
+    for (start, end), offset in zip(spans, offsets):
+        mark = unit.text[start:end]
+        if dropped is not None and mark.strip(PADDING):
+            padding = len(mark) - len(mark.lstrip(PADDING))
+            dropped.append(Dropped(unit.number, mark.strip(PADDING), reason, unit.column + offset + padding))
+        pieces.append(unit.text[last:start])
+        last = end
+    text = "".join(pieces) + unit.text[last:]
+    unit.removed += [(offset, end - start) for (start, end), offset in zip(spans, offsets)]
+    leading = len(text) - len(text.lstrip(PADDING))
+    if leading:
+        unit.removed.append((_offset_as_read(unit, 0), leading))
+    unit.text = text.strip(PADDING)
+
+
+def _offset_as_read(unit: _Unit, position: int) -> int:
+    """Where a position in the unit's text stood before marks were taken out of it."""
+    offset = position
+    for start, length in sorted(unit.removed):
+        if start <= offset:
+            offset += length
+    return offset
+
+
+def _mark_spans(match: re.Match) -> list[tuple[int, int]]:
+    """The parts of a match that are marks: all of it, or all but its ``keep`` group (a link's text)."""
+    if "keep" not in match.re.groupindex:
+        return [match.span()]
+    spans = [(match.start(), match.start("keep")), (match.end("keep"), match.end())]
+    return [(start, end) for start, end in spans if end > start]
+
+
+def _markdown_scopes(source: Source, units: list[_Unit]) -> tuple[str, ...]:
+    """The Markdown scopes of the file's inline rules: a text file named .md is Markdown
+    through and through; one that opens with a "# " heading is a Markdown export."""
+    noise = _noise()
+    if source.format == "text" and PurePath(source.path).suffix.lower() in noise.markdown_suffixes:
+        return ("markdown", "md_file")
+    return ("markdown",) if units and noise.markdown_file.match(units[0].text) else ()
 
 
 def _markup_front_end(units: list[_Unit]) -> int:
@@ -262,6 +311,33 @@ def _rewrapped(lines: list[Line], dropped: list[Dropped], authored: bool) -> lis
         else:
             result.append(line)
     return result
+
+
+# -- the dispatch wrapper around a circulated report ------------------------------------------
+
+
+def _set_aside_wrapper(units: list[_Unit], dropped: list[Dropped]) -> list[_Unit]:
+    """The report's units, with the red-head dispatch around it set aside into ``dropped``;
+    a report without a title of its own keeps the name the notice gives it."""
+    wrapper = find_wrapper(units, _noise().dispatch, current().structure, _noise_anywhere)
+    kept = []
+    for index, unit in enumerate(units):
+        reason = wrapper.reasons.get(index)
+        if reason is None:
+            kept.append(unit)
+            continue
+        start, end = wrapper.title[1:] if wrapper.title and wrapper.title[0] == index else (0, 0)
+        for piece_start, piece in ((0, unit.text[:start]), (end, unit.text[end:])):
+            if piece.strip(PADDING):
+                dropped.append(Dropped(unit.number, piece.strip(PADDING), reason, unit.column + piece_start))
+        if end > start:
+            kept.append(_Unit(unit.text[start:end], unit.number, unit.column + start))
+    return kept
+
+
+def _noise_anywhere(text: str) -> bool:
+    """Does a rule set this unit aside wherever it stands (a page number under a 版记)?"""
+    return _matching_rule(text, in_header=False, in_front=False) is not None
 
 
 # -- whole units that are noise --------------------------------------------------------------
