@@ -190,11 +190,13 @@ def test_headline_is_the_first_sentence_cut_at_a_clause(text, expected):
 
 def test_a_report_with_no_title_line_is_titled_after_its_meeting():
     speech = parse_text("——二〇二一年一月二十三日在北京市第十五届人民代表大会第四次会议上\n北京市市长陈吉宁\n各位代表：\n现在我作报告。\n")
-    assert (speech.title, speech.title_source) == ("北京市第十五届人民代表大会第四次会议（2021-01-23）", "meeting")
+    assert (speech.title, speech.title_source) == ("政府工作报告", "meeting")  # what a report to a people's congress is called
     assert speech.warnings[0] == (
-        "t.txt:3: no title line found; titled after the meeting its subtitle names (the `meeting` rule of structure.yml)"
+        "t.txt:3: no title line found; titled 政府工作报告, what a speech at 北京市第十五届人民代表大会第四次会议 is called (meeting_titles in structure.yml)"
     )
     assert speech.problems == ()
+    other = parse_text("——2021年5月6日在全市科技大会上\n同志们：\n今天开会。\n")
+    assert (other.title, other.title_source) == ("全市科技大会（2021-05-06）", "meeting")
 
 
 def test_the_meeting_comes_after_the_title_property_and_says_which_meeting_it_was():

@@ -67,6 +67,7 @@ class Rules:
     after_cues: re.Pattern
     closing_cues: re.Pattern
     document_title: TitleRules  # when a document's title property is a title
+    meeting_titles: tuple[tuple[re.Pattern, str], ...] = ()  # what a speech at such a meeting is called
 
 
 def rules() -> Rules:
@@ -126,6 +127,7 @@ def compile_structure(data: dict) -> Rules:
         after_cues=re.compile(data["after_cues"]),
         closing_cues=re.compile(data["closing_cues"]),
         document_title=compile_title_rules(data["document_title"]),
+        meeting_titles=tuple((re.compile(m["meeting"]), m["title"]) for m in data.get("meeting_titles") or ()),
     )
 
 

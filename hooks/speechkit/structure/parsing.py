@@ -129,6 +129,10 @@ class _Parser:
             named = "front matter `meeting:`" if self.cleaned.meta.get("meeting") else (
                 "the meeting its subtitle names (the `meeting` rule of structure.yml)"
             )
+            called = next((title for pattern, title in self.rules.meeting_titles if pattern.search(meeting)), None)
+            if called:
+                self.warn(line, f"no title line found; titled {called}, what a speech at {meeting} is called (meeting_titles in structure.yml)")
+                return called, "meeting"
             self.warn(line, f"no title line found; titled after {named}")
             return (f"{meeting}（{date}）" if date else meeting), "meeting"
         self.problems.append(Notice(self.cleaned.path, line, NO_TITLE))
