@@ -61,6 +61,7 @@ class Part:
     after: tuple[Paragraph, ...] = ()  # text that follows the first item, items aside
     expected_count: int | None = None  # the count the intro announces (六点意见 → 6)
     lead: tuple[Paragraph, ...] = ()  # text between the heading and the first item
+    heading_line: int | None = None  # the source line of the section heading, if the part has one
 
 
 @dataclass(frozen=True)

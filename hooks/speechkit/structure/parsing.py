@@ -42,7 +42,7 @@ RUN_IN_HEAD_MAX = 10
 BARE_CUE_MAX = 6  # 各位代表！ alone
 APPENDIX_LABEL_MAX = 4  # 附件： alone, not 附件1：民生实事项目
 # An unnumbered heading makes a section when a （一） list starts within this many paragraphs below it.
-HEADING_TO_LIST = 3
+HEADING_TO_LIST = 6
 
 
 @dataclass(frozen=True)
@@ -326,6 +326,7 @@ class _Parser:
             after=found.after,
             expected_count=expected,
             lead=lead,
+            heading_line=head.line,
         )
 
     # -- speeches: runs of points after an intro ------------------------------------------------

@@ -21,6 +21,7 @@ def outline_dict(speech: Speech) -> dict:
                 "label": part.label,
                 "heading": part.heading,
                 "title": part.title,
+                "line": part.heading_line or (part.intro.line if part.intro else None),
                 "items": [_item_dict(item) for item in part.items],
             }
             for part in speech.parts
@@ -60,7 +61,7 @@ def outline_text(speech: Speech) -> str:
     if speech.opening:
         lines.append(f"  开头 {len(speech.opening)} 段  [{speech.opening[0].line}]")
     for part in speech.parts:
-        where = part.intro.line if part.intro else (part.items[0].line if part.items else "")
+        where = part.heading_line or (part.intro.line if part.intro else (part.items[0].line if part.items else ""))
         lines.append(f"  {part.title}（{len(part.items)} 条）  [{where}]")
         lines += _item_lines(part.items, "    ")
     if speech.closing:
