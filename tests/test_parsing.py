@@ -253,3 +253,8 @@ def test_a_date_and_speaker_tag_after_the_title_is_left_to_the_byline():
     assert speech.title == "2023年杭州市政府工作报告"
     kept = parse_text("关于《规划纲要（草案）》的说明\n各位代表：\n现在我作说明。\n")
     assert kept.title == "关于《规划纲要（草案）》的说明"
+
+
+def test_the_meeting_that_adopted_a_report_is_its_meeting():
+    speech = parse_text("政府工作报告\n2021年1月21日长沙市第十五届人民代表大会第七次会议通过\n市长　郑建新\n各位代表：\n现在我作报告。\n")
+    assert (speech.meeting, speech.date, speech.speaker) == ("长沙市第十五届人民代表大会第七次会议", "2021-01-21", "郑建新")
