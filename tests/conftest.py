@@ -15,6 +15,7 @@ sys.path.insert(0, str(REPO / "tests"))
 SHARED = REPO.parent / "shared"
 SEED = REPO / "speeches" / "000_59878e9e95d0a7b5.txt"
 CORPUS = SHARED / "corpus"
+LIBRARY = CORPUS / "library"
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -52,8 +53,8 @@ def titled_copy(path: Path, folder: Path) -> Path:
 
 def library_files() -> list[Path]:
     """The real library of city work reports (text, Word, legacy Word, PDF); fails when it is missing."""
-    files = sorted(path for path in (CORPUS / "library").iterdir() if path.suffix in (".txt", ".docx", ".pdf"))
-    assert len(files) >= 31, f"expected the library in {CORPUS / 'library'}, found {len(files)} files"
+    files = sorted(path for path in LIBRARY.iterdir() if path.suffix in (".txt", ".docx", ".pdf"))
+    assert len(files) >= 31, f"expected the library in {LIBRARY}, found {len(files)} files"
     return files
 
 

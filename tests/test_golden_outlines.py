@@ -17,7 +17,9 @@ import pytest
 from speechkit.library import load_speech
 from speechkit.structure.report import outline_text
 
-from conftest import CORPUS, corpus_files
+from speechkit.sources import read_source
+
+from conftest import CORPUS, LIBRARY, corpus_files, library_files
 
 GOLDEN = Path(__file__).parent / "golden"
 FILES = [
@@ -32,20 +34,38 @@ FILES = [
     "12_ren_ipd_dongyuan_1999.txt",
     "14_ccb_daxue_jianghua.txt",
 ]
+# From library/: every format (text, fixed-width and PDF-copied text, Word, a legacy
+# .doc under a .docx name, a web-print PDF), each outline read against its text.
+LIBRARY_FILES = [
+    "beijing_gwr_2023.txt",
+    "beijing_gwr_2024.txt",
+    "hangzhou_gwr_2022.txt",
+    "shenzhen_gwr_2022.txt",
+    "shanghai_gwr_2022.txt",
+    "shenzhen_gwr_2021.txt",
+    "guangzhou_gwr_2022.docx",
+    "guangzhou_gwr_2025.docx",
+    "jinan_gwr_2022.docx",
+    "jinan_gwr_2024.docx",
+    "changsha_gwr_2021.docx",
+    "xianyang_gwr_2025.pdf",
+]
 
 
 def outline_of(name: str) -> str:
-    """The outline of a corpus file, with the corpus folder left out of paths."""
-    return outline_text(load_speech(CORPUS / name)).replace(f"{CORPUS}/", "") + "\n"
+    """The outline of a corpus or library file, with its folder left out of paths."""
+    folder = LIBRARY if name in LIBRARY_FILES else CORPUS
+    return outline_text(load_speech(folder / name)).replace(f"{folder}/", "") + "\n"
 
 
-def test_every_golden_file_is_a_corpus_file():
-    names = {p.name for p in corpus_files()}
-    assert len(FILES) >= 8 and set(FILES) <= names
-    assert sorted(p.name for p in GOLDEN.glob("*.outline")) == sorted(f"{n}.outline" for n in FILES)
+def test_every_golden_file_is_a_corpus_or_library_file_and_every_format_is_covered():
+    assert len(FILES) >= 8 and set(FILES) <= {p.name for p in corpus_files()}
+    assert len(LIBRARY_FILES) >= 12 and set(LIBRARY_FILES) <= {p.name for p in library_files()}
+    assert {read_source(LIBRARY / name).format for name in LIBRARY_FILES} == {"text", "docx", "doc", "pdf"}
+    assert sorted(p.name for p in GOLDEN.glob("*.outline")) == sorted(f"{n}.outline" for n in FILES + LIBRARY_FILES)
 
 
-@pytest.mark.parametrize("name", FILES)
+@pytest.mark.parametrize("name", FILES + LIBRARY_FILES)
 def test_outline_matches_the_golden_file(name):
     path = GOLDEN / f"{name}.outline"
     actual = outline_of(name)
