@@ -11,7 +11,7 @@ from ..errors import Notice
 from ..rulebook import current
 
 HIDDEN = "."
-ONLY_TEXT = "only .txt, .md, Word (.docx, .doc, .wps) and .pdf speeches are read; save it as .docx or UTF-8 .txt"
+ONLY_TEXT = "only .txt, .md, Word (.docx, .doc, .wps), .pdf and web page (.html, .htm) speeches are read; save it as .docx or UTF-8 .txt"
 
 
 @dataclass(frozen=True)
