@@ -46,6 +46,9 @@ class Cleaned:
     dropped: tuple[Dropped, ...]
     meta: dict = field(default_factory=dict, compare=False)
     problems: tuple[Notice, ...] = ()  # the source's and the front matter's
+    # The title the document gives itself (Word or PDF properties, a web page's heading
+    # or <title>), for a speech with no title line.
+    document_title: str | None = None
 
 
 @dataclass(frozen=True)
@@ -157,7 +160,8 @@ def clean(source: Source) -> Cleaned:
             dropped.append(Dropped(unit.number, unit.text, reason, unit.column))
     dropped.sort(key=lambda d: (d.line, d.column))
     problems = (*source.problems, *front_matter.problems)
-    return Cleaned(source.path, tuple(kept), tuple(dropped), meta, problems=problems)
+    return Cleaned(source.path, tuple(kept), tuple(dropped), meta, problems=problems,
+                   document_title=dict(source.metadata).get("title"))
 
 
 # -- units -------------------------------------------------------------------------------

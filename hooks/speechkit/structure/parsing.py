@@ -60,6 +60,9 @@ class _Parser:
             # 二〇二一年一月二十三日在北京市第十五届人民代表大会第四次会议上 with no title above it.
             self.warn(body[0].line if body else None, "no title line found; titled after the meeting it names")
             title = f"{meeting}（{date}）" if date else meeting
+        if not title and self.cleaned.document_title:
+            self.warn(body[0].line if body else None, "no title line found; using the title the document gives itself")
+            title = self.cleaned.document_title
         if not title:
             self.warn(body[0].line if body else None, "no title line found; using the file name")
             title = Path(self.cleaned.path).stem
