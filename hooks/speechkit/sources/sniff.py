@@ -21,10 +21,11 @@ IMAGE_MAGICS = (
 # A web page opens with its doctype or <html>, <head> or <body> tag, after a byte order
 # mark, white space, comments or an XML declaration (XHTML); in UTF-16 its ASCII has NULs.
 HTML_START = re.compile(
-    r"^(?:\ufeff|\s|<!--.*?-->|<\?xml[^>]*>)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
+    r"^(?:\s|<!--.*?-->|<\?xml[^>]*>)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
 )
 HTML_WITHIN = 4096
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+UTF8_BOM = b"\xef\xbb\xbf"
 WORD_PART = "word/document.xml"
 # Other Office files are ZIPs too: what their parts say they are.
 ZIP_KINDS = (("xl/", "a spreadsheet (Excel .xlsx)"), ("ppt/", "a presentation (PowerPoint .pptx)"))
@@ -51,8 +52,11 @@ def sniff(data: bytes, path: str) -> str:
 def is_html(data: bytes) -> bool:
     """Whether the bytes open as a web page (a doctype, <html>, <head> or <body> near the start)."""
     head = data[:HTML_WITHIN]
-    encoding = "utf-16" if head.startswith(UTF16_BOMS) else "latin-1"  # ASCII-compatible otherwise
-    return bool(HTML_START.match(head[: len(head) // 2 * 2 if encoding == "utf-16" else None].decode(encoding, "ignore")))
+    if head.startswith(UTF16_BOMS):
+        start = head[: len(head) // 2 * 2].decode("utf-16", "ignore")
+    else:  # UTF-8, GBK and the like: the markup is ASCII
+        start = head.removeprefix(UTF8_BOM).decode("latin-1")
+    return bool(HTML_START.match(start))
 
 
 def is_document(head: bytes) -> bool:

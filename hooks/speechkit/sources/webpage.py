@@ -30,6 +30,7 @@ NOT_TEXT = frozenset("script style template noscript title svg math object ifram
 # Elements that have no end tag.
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 HEADINGS = frozenset({"h1", "h2", "h3"})
+PREFORMATTED = frozenset({"pre", "textarea", "listing", "plaintext"})
 # What a start tag closes when it is still open (HTML's implied end tags), and what stops the search.
 IMPLIED_ENDS = {
     "li": ({"li"}, {"ul", "ol", "menu"}),
@@ -50,6 +51,7 @@ DECLARED_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:
 CHARSET_HEAD = 4096  # the declaration must stand in the first bytes (HTML looks in 1024)
 PARAGRAPH_MIN_CHARS = 10  # a line with fewer characters outside links is no sentence text
 LINK_SHARE_MAX = 0.5  # a line with more of its text in links is a menu or a link list
+SIBLING_SHARE = 0.2  # a sibling of the article's element holding this share of its sentence text is article too
 TITLE_REACH = 10  # how many lines above the article its heading may stand
 TITLE_INSIDE = 3  # how many of the article's first lines may be its heading
 SAVE_TEXT = "save the article's text as .txt or .docx"
@@ -88,6 +90,7 @@ class _Element:
     hints: str  # its class and id
     hidden: bool
     score: float = 0.0
+    weight: float = 0.0  # sentence text of the lines under it
     chars: int = 0  # visible characters of the lines under it
     link_chars: int = 0  # of them in links
 
@@ -164,7 +167,8 @@ class _PageParser(HTMLParser):
         self.pieces: list[tuple[str, bool]] = []  # the open line's text, and whether in a link
         self.title_parts: list[str] = []
         self.skipping = 0  # open elements whose contents are not text
-        self.links = 0
+        self.links = 0  # open <a> elements
+        self.preformatted = 0  # open <pre> elements
 
     @property
     def title(self) -> str:
@@ -187,6 +191,7 @@ class _PageParser(HTMLParser):
         self.stack.append(element)
         self.skipping += tag in NOT_TEXT
         self.links += tag == "a"
+        self.preformatted += tag in PREFORMATTED
 
     def handle_startendtag(self, tag: str, attrs) -> None:
         """<br/>, <p/>: a start tag and its end at once."""
@@ -209,6 +214,12 @@ class _PageParser(HTMLParser):
         """Text of the page: a line's, or the <title>'s."""
         if self.stack[-1].tag == "title":
             self.title_parts.append(data)
+        elif not self.skipping and self.preformatted:
+            *ended, rest = data.split("\n")  # a <pre>'s line ends are its lines
+            for piece in ended:
+                self.pieces.append((piece, self.links > 0))
+                self._end_line()
+            self.pieces.append((rest, self.links > 0))
         elif not self.skipping:
             self.pieces.append((data, self.links > 0))
 
@@ -239,6 +250,7 @@ class _PageParser(HTMLParser):
         self.stack.pop()
         self.skipping -= element.tag in NOT_TEXT
         self.links -= element.tag == "a"
+        self.preformatted -= element.tag in PREFORMATTED
 
     def _end_line(self) -> None:
         """Make a line of the text collected so far, if it shows anything."""
@@ -277,13 +289,17 @@ def _visible(text: str) -> int:
 
 
 def _article(lines: list[_Line], rules: PageRules) -> tuple[int, int] | None:
-    """The index range of the lines under the element holding the most sentence text, or None."""
+    """The index range of the article's lines: those under the element holding the most
+    sentence text, and under its siblings that hold sentences too (an article split by
+    a picture); None when no element holds a sentence."""
     holders: dict[int, int] = {}
     for line in lines:
         holders[id(line.holder)] = holders.get(id(line.holder), 0) + 1
+        weight = _weight(line)
         for element in line.holder.ancestors():
             element.chars += line.chars
             element.link_chars += line.link_chars
+            element.weight += weight
     for line in lines:
         weight = _weight(line)
         if not weight:
@@ -297,10 +313,40 @@ def _article(lines: list[_Line], rules: PageRules) -> tuple[int, int] | None:
     if not elements:
         return None
     best = max(elements.values(), key=lambda element: _worth(element, rules))
-    under = [index for index, line in enumerate(lines) if best in line.holder.ancestors()]
+    under = [index for index, line in enumerate(lines) if _in_article(line, best, rules)]
     if not any(SENTENCE_END.search(lines[index].text) and _weight(lines[index]) for index in under):
         return None
-    return under[0], under[-1] + 1
+    start = under[0]
+    # The short lines just above it beside it (a salutation, a source line) belong to it;
+    # a menu or breadcrumb (mostly links) or the site's own block does not.
+    while start > 0 and under[0] - start < TITLE_REACH and _leads_in(lines[start - 1], best, rules):
+        start -= 1
+    return start, under[-1] + 1
+
+
+def _leads_in(line: _Line, best: _Element, rules: PageRules) -> bool:
+    """A shown line beside the article's element, in no element of the site's, not mostly links."""
+    chain = list(line.holder.ancestors())
+    if best.parent not in chain or line.hidden or line.link_chars > LINK_SHARE_MAX * line.chars:
+        return False
+    return not any(rules.chrome_hints.search(e.hints) for e in chain[: chain.index(best.parent)])
+
+
+def _in_article(line: _Line, best: _Element, rules: PageRules) -> bool:
+    """Is the line under ``best``, or under a sibling of it that holds sentence text too?"""
+    chain = list(line.holder.ancestors())
+    if best in chain:
+        return True
+    if best.parent not in chain:
+        return False
+    if line.holder is best.parent:  # text beside the article's element, not in one of its own
+        return bool(SENTENCE_END.search(line.text) and _weight(line))
+    sibling = chain[chain.index(best.parent) - 1]
+    return (
+        sibling.weight >= SIBLING_SHARE * best.weight
+        and sibling.link_chars <= LINK_SHARE_MAX * sibling.chars
+        and not rules.chrome_hints.search(sibling.hints)
+    )
 
 
 def _weight(line: _Line) -> float:

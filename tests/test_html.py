@@ -1,0 +1,226 @@
+"""Saved web pages read as speeches: the article, the site around it set aside with a reason, nothing lost."""
+
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+import sys
+from collections import Counter
+
+import pytest
+from conftest import REPO
+from test_nothing_lost import lost_or_invented, squeeze
+
+from speechkit.errors import SpeechError
+from speechkit.library import load_speech
+from speechkit.sources import clean, decode_source, read_source
+from speechkit.sources.sniff import sniff
+from speechkit.structure import parse
+
+PAGES = REPO / "tests" / "html_pages"
+FRAME = "网页框架（正文之外）"
+HIDDEN = "网页隐藏文字"
+# The synthetic pages: the title each gives, the first and last paragraph of its speech,
+# and lines of the site around the article that must be set aside as the page's frame.
+EXPECTED = {
+    "gov.html": (
+        "在全市经济工作会议上的讲话",
+        "这次会议的主要任务是，全面贯彻落实中央和省委经济工作会议精神，总结今年经济工作，分析当前形势，部署明年工作。刚才，几位同志作了很好的发言，我都同意。",
+        "同志们，做好明年经济工作任务艰巨、责任重大。让我们紧密团结在以习近平同志为核心的党中央周围，奋发有为，真抓实干，为建设现代化新青川作出新的更大贡献！",
+        ["无障碍 适老版 English 登录", "当前位置：首页 > 新闻中心 > 领导活动", "分享到：微信 微博", "【打印本页】 【关闭窗口】",
+         "相关链接", "市领导调研重点项目建设情况", "主办：青川市人民政府办公室　承办：青川市大数据中心", "网站标识码：5101000099　蜀ICP备12345678号"],
+    ),
+    "news.html": (
+        "市长作政府工作报告：奋力开创高质量发展新局面",
+        "1月19日上午，青川市第十七届人民代表大会第三次会议隆重开幕。市长王某某代表市人民政府向大会作政府工作报告。",
+        "报告强调，要聚焦产业强市，加快建设现代化产业体系；聚焦改革开放，持续优化营商环境；聚焦民生福祉，办好二十件民生实事。",
+        ["首页 | 要闻 | 本地 | 视频 | 图片", "首页 > 要闻 > 正文", "热点新闻", "青川机场航线再添新成员", "版权所有：青川日报社　未经授权禁止转载"],
+    ),
+    "table.html": (
+        "2024年政府工作报告",
+        "现在，我代表县人民政府，向大会报告工作，请予审议，并请县政协委员和其他列席人员提出意见。",
+        "各位代表，新的征程已经开启，让我们在县委的坚强领导下，凝心聚力，砥砺前行，为谱写青川发展新篇章而努力奋斗！",
+        ["首页 | 县情概况 | 政务公开 | 便民服务", "政府文件", "您的位置：首页 » 政务公开 » 政府工作报告", "打印本页  关闭本页",
+         "版权所有：青川县人民政府  技术支持：青川县信息中心", "蜀ICP备87654321号  网站标识码：5108000001"],
+    ),
+    "gbk.html": (
+        "在全县安全生产工作会议上的讲话",
+        "今天召开全县安全生产工作会议，主要任务是分析当前安全生产形势，安排部署下一阶段工作。",
+        "同志们，安全生产责任重于泰山，让我们以更加务实的作风，全力以赴抓好各项工作！",
+        ["网站首页 工作动态 通知公告", "首页 > 工作动态 > 领导讲话", "机构职能", "主办单位：青川县应急管理局　地址：青川县城关镇"],
+    ),
+}
+# What a browser does not show: the head, scripts, styles, comments, <noscript> (scripts run).
+UNSHOWN = re.compile(r"(?is)<!--.*?-->|<(head|script|style|noscript)\b.*?</\1\s*>|<!doctype[^>]*>|<\?xml[^>]*>")
+TAG = re.compile(r"<[^>]*>")
+
+
+def page_paths():
+    """The synthetic pages; fails rather than yielding nothing when they are missing."""
+    paths = sorted(PAGES.glob("*.html"))
+    assert len(paths) == len(EXPECTED), f"expected {len(EXPECTED)} pages in {PAGES}"
+    return paths
+
+
+def shown_text(markup: str) -> str:
+    """Every character the page shows, found crudely (tags stripped), white space aside:
+    an oracle apart from the reader's parser."""
+    return squeeze(html.unescape(TAG.sub(" ", UNSHOWN.sub(" ", markup))))
+
+
+def page(body: str, title: str = "页面") -> bytes:
+    """A small UTF-8 page around ``body``."""
+    return f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title}</title></head><body>{body}</body></html>'.encode()
+
+
+def spaced(text: str) -> str:
+    """Text with each run of spaces (no-break and full-width ones too) as one space."""
+    return " ".join(text.split())
+
+
+def paragraph_texts(speech) -> list[str]:
+    """The speech's kept paragraphs, padding trimmed."""
+    return [p.text.strip("\u3000 ") for p in speech.paragraphs]
+
+
+@pytest.mark.parametrize("path", page_paths(), ids=lambda p: p.name)
+def test_each_page_gives_its_title_and_paragraphs(path):
+    title, first, last, _ = EXPECTED[path.name]
+    speech = load_speech(path)
+    texts = paragraph_texts(speech)
+    assert speech.title == title
+    assert dict(read_source(path).metadata)["title"] == title
+    assert first in texts and texts[-1] == last
+    assert not speech.warnings or speech.warnings == (f"{path}:5: no parts or items found; the speech is shown as one page",)
+
+
+@pytest.mark.parametrize("path", page_paths(), ids=lambda p: p.name)
+def test_the_site_around_the_article_is_dropped_as_the_frame(path):
+    *_, chrome = EXPECTED[path.name]
+    speech = load_speech(path)
+    framed = [spaced(d.text) for d in speech.dropped if d.reason == FRAME]
+    assert [line for line in chrome if spaced(line) not in framed] == []
+    kept = "".join(paragraph_texts(speech))
+    assert not any(line in kept for line in chrome)
+
+
+@pytest.mark.parametrize("path", page_paths(), ids=lambda p: p.name)
+def test_nothing_is_lost_every_shown_character_is_kept_or_dropped(path):
+    source = read_source(path)
+    speech = parse(clean(source))
+    assert lost_or_invented(source.text, speech) == []
+    markup = path.read_bytes().decode(source.encoding)
+    assert Counter(squeeze(source.text)) == Counter(shown_text(markup))
+
+
+def test_scripts_styles_and_comments_never_reach_the_text():
+    source = read_source(PAGES / "gov.html")
+    for leak in ("统计代码", "不是正文", "console", "float", "_hmt", "内容管理系统", "<p>"):
+        assert leak not in source.text
+    assert "6.3%>全省平均水平" in source.text  # &gt; decoded
+    assert "来源：市政府办公室\u00a0\u00a0发布时间" in source.text  # &nbsp; decoded
+
+
+def test_a_gbk_page_is_read_by_its_declared_charset():
+    source = read_source(PAGES / "gbk.html")
+    assert (source.format, source.encoding, source.problems) == ("html", "gb18030", ())
+    assert "二要压实工作责任。各乡镇、各部门要严格落实“党政同责、一岗双责”，层层传导压力，确保责任落实到人。" in source.text
+
+
+def test_a_page_declaring_the_wrong_charset_is_read_as_it_is_with_a_notice():
+    data = page("<div class=content><p>同志们：</p><p>这是一段用UTF-8写成的讲话，页面却说自己是GB2312。</p></div>").replace(b"utf-8", b"gb2312")
+    source = decode_source(data, "错标.html")
+    assert source.encoding == "utf-8" and "这是一段用UTF-8写成的讲话，页面却说自己是GB2312。" in source.text
+    assert [str(p) for p in source.problems] == ["错标.html: the page declares charset gb2312 but is not in it; read as UTF-8"]
+
+
+def test_a_gbk_page_without_a_declared_charset_is_detected_as_gbk():
+    data = page("<div><p>同志们：</p><p>今天我们在这里召开会议，研究部署下一步的重点工作。</p></div>").replace(b'<meta charset="utf-8">', b"")
+    source = decode_source(data.decode("utf-8").encode("gbk"), "无声明.htm")
+    assert source.encoding == "gb18030" and "今天我们在这里召开会议，研究部署下一步的重点工作。" in source.text
+
+
+def test_html_under_a_txt_name_is_read_as_html(tmp_path):
+    path = tmp_path / "讲话.txt"
+    path.write_bytes((PAGES / "news.html").read_bytes())
+    source = read_source(path)
+    assert source.format == "html" and "<" not in source.text
+    assert load_speech(path).title == EXPECTED["news.html"][0]
+
+
+@pytest.mark.parametrize(
+    "start",
+    [b"<!DOCTYPE html>", b"\xef\xbb\xbf\n  <!-- saved --><HTML>", b'<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml">', b"<head>", b"<body>"],
+    ids=["doctype", "bom-comment-upper", "xhtml", "head", "body"],
+)
+def test_a_web_page_is_known_by_its_start_whatever_its_name(start):
+    assert sniff(start + b"<p>x</p>", "a.doc") == "html"
+
+
+@pytest.mark.parametrize("text", ["<p>粘贴的段落</p>", "同志们：\n<html>是一个词", "讲话 <body>"])
+def test_text_that_merely_holds_tags_stays_text(text):
+    assert sniff(text.encode(), "a.txt") == "text"
+
+
+def test_a_utf16_page_with_a_bom_is_read():
+    source = decode_source("\ufeff".encode("utf-16-le") + page("<p>同志们：</p><p>这是一篇以记事本的Unicode保存的讲话网页。</p>").decode().encode("utf-16-le"), "u.html")
+    assert source.format == "html" and "这是一篇以记事本的Unicode保存的讲话网页。" in source.text
+
+
+def test_hidden_text_is_set_aside_as_hidden_and_line_breaks_are_kept():
+    speech = load_speech(PAGES / "news.html")
+    assert [(d.text, d.reason) for d in speech.dropped if d.reason == HIDDEN] == [("隐藏的统计文字", HIDDEN)]
+    texts = paragraph_texts(speech)
+    assert "报告指出，过去一年，面对复杂多变的外部环境，全市上下迎难而上、苦干实干，" in texts  # a <br> ends a line
+    assert "经济社会发展取得新的成效。" in texts
+
+
+def test_a_line_end_inside_chinese_text_is_no_space():
+    source = read_source(PAGES / "table.html")
+    assert "建成高标准农田三万亩，新型农业经营主体发展到一千二百家。" in source.text
+
+
+def test_without_a_heading_the_title_comes_from_the_page_title_without_the_site_name():
+    body = "<div class=nav><a href=/>首页</a></div><div id=zoom><p>同志们：</p><p>今天召开全市工作会议，主要是总结去年工作，部署今年任务。</p><p>希望大家认真抓好落实。</p></div>"
+    speech = parse(clean(decode_source(page(body, "在全市工作会议上的讲话 - 青川市人民政府"), "无标题.html")))
+    assert speech.title == "在全市工作会议上的讲话"
+    assert speech.warnings[0] == "无标题.html:2: no title line found; using the title the document gives itself"
+    assert paragraph_texts(speech)[0] == "同志们："
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["", "<ul><li><a href=/1>新闻一</a></li><li><a href=/2>新闻二</a></li></ul>", "<div>首页</div><div>联系我们</div>",
+     "<script>document.write('这是脚本写出的很长的一段文字，不是正文。')</script>"],
+    ids=["empty", "links", "menu", "script-only"],
+)
+def test_a_page_without_article_text_is_refused_saying_what_to_do(body):
+    with pytest.raises(SpeechError) as caught:
+        decode_source(page(body), "列表.html")
+    assert str(caught.value) == (
+        "列表.html: a web page with no article text (a list of links, a frame or an empty page?); "
+        "save the article's text as .txt or .docx"
+    )
+
+
+def test_an_article_split_by_a_picture_is_read_whole():
+    body = (
+        "<div class=menu><a href=/>首页</a> <a href=/a>要闻</a></div><div class=wrap><h1>在座谈会上的讲话</h1>"
+        "<div class=part><p>同志们：</p><p>今天我们召开座谈会，听取大家对今年工作的意见和建议。</p><p>大家讲得很好，很有针对性。</p></div>"
+        "<div class=pic><img src=a.jpg></div>"
+        "<div class=part><p>下面，我讲两点意见。一是要提高认识，二是要狠抓落实。</p><p>希望大家把会议精神带回去，抓好贯彻落实。</p></div></div>"
+        "<div class=foot>主办：青川市人民政府</div>"
+    )
+    speech = parse(clean(decode_source(page(body), "分开.html")))
+    assert speech.title == "在座谈会上的讲话"
+    assert paragraph_texts(speech)[-1] == "希望大家把会议精神带回去，抓好贯彻落实。"
+    assert [(d.text, d.reason) for d in speech.dropped] == [("首页 要闻", FRAME), ("主办：青川市人民政府", FRAME)]
+
+
+def test_the_outline_command_reads_a_web_page():
+    result = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "outline.py"), str(PAGES / "gov.html")], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.startswith("在全市经济工作会议上的讲话")
+    assert f"舍弃 9: 当前位置：首页 > 新闻中心 > 领导活动（{FRAME}）" in result.stdout
