@@ -224,3 +224,15 @@ def test_the_outline_command_reads_a_web_page():
     )
     assert result.stdout.startswith("在全市经济工作会议上的讲话")
     assert f"舍弃 9: 当前位置：首页 > 新闻中心 > 领导活动（{FRAME}）" in result.stdout
+
+
+def test_a_strict_build_publishes_a_web_page_beside_a_text_speech(tmp_path):
+    from sitebuild import built, write_config, write_speeches
+    from test_hostile_files import speech
+
+    speeches = write_speeches(tmp_path / "speeches", {"讲话.txt": speech("完好的讲话"), "网页.html": (PAGES / "gov.html").read_bytes()})
+    site = built(write_config(tmp_path, speeches), tmp_path / "site")
+    full_text = (site / EXPECTED["gov.html"][0] / "全文" / "index.html").read_text(encoding="utf-8")
+    assert EXPECTED["gov.html"][2] in full_text
+    assert "蜀ICP备" not in full_text and "统计代码" not in full_text and "市领导调研重点项目建设情况" not in full_text
+    assert (site / "完好的讲话" / "index.html").is_file()
