@@ -236,3 +236,15 @@ def test_a_strict_build_publishes_a_web_page_beside_a_text_speech(tmp_path):
     assert EXPECTED["gov.html"][2] in full_text
     assert "蜀ICP备" not in full_text and "统计代码" not in full_text and "市领导调研重点项目建设情况" not in full_text
     assert (site / "完好的讲话" / "index.html").is_file()
+
+
+def test_a_logo_heading_with_the_site_name_is_not_the_title():
+    body = (
+        "<h1><a href=/>青川市人民政府</a></h1><h1 class=logo>青川市人民政府</h1><div class=nav><a href=/>首页</a></div>"
+        "<div class=detail-title>在全市文明创建工作会议上的讲话</div>"
+        "<div id=zoom><p>同志们：</p><p>今天召开全市文明创建工作会议，主要是总结去年工作，部署今年任务。</p></div>"
+    )
+    source = decode_source(page(body, "详情页 - 青川市人民政府"), "标志.html")
+    assert source.metadata == (("title", "在全市文明创建工作会议上的讲话"),)
+    assert source.set_aside == ((1, FRAME), (2, FRAME), (3, FRAME))
+    assert parse(clean(source)).title == "在全市文明创建工作会议上的讲话"

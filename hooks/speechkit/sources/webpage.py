@@ -54,6 +54,8 @@ LINK_SHARE_MAX = 0.5  # a line with more of its text in links is a menu or a lin
 SIBLING_SHARE = 0.2  # a sibling of the article's element holding this share of its sentence text is article too
 TITLE_REACH = 10  # how many lines above the article its heading may stand
 TITLE_INSIDE = 3  # how many of the article's first lines may be its heading
+TITLE_MIN_CHARS = 4  # a shorter line is not taken for the title the page's <title> names
+HEADING_MAX_CHARS = 80
 SAVE_TEXT = "save the article's text as .txt or .docx"
 
 
@@ -65,6 +67,7 @@ class PageRules:
     chrome_hints: re.Pattern
     title_hints: re.Pattern
     title_separators: re.Pattern
+    site_name: re.Pattern
     frame_reason: str
     hidden_reason: str
 
@@ -76,6 +79,7 @@ def compile_page_rules(data: dict) -> PageRules:
         chrome_hints=re.compile(data["chrome_hints"]),
         title_hints=re.compile(data["title_hints"]),
         title_separators=re.compile(data["title_separators"]),
+        site_name=re.compile(data["site_name"]),
         frame_reason=data["frame_reason"],
         hidden_reason=data["hidden_reason"],
     )
@@ -139,9 +143,9 @@ def read_html(markup: str, path: str) -> WebPage:
     span = _article(lines, rules)
     if span is None:
         raise SpeechError(path, f"a web page with no article text (a list of links, a frame or an empty page?); {SAVE_TEXT}")
-    page_title = _cut_site_name(parser.title, rules)
+    page_title, site_names = _title_pieces(parser.title, rules)
     start, end = span
-    heading = _heading(lines, start, end, page_title, rules)
+    heading = _heading(lines, start, end, page_title, site_names, rules)
     if heading is not None:
         start = min(start, heading)
     title = lines[heading].text if heading is not None else page_title
@@ -368,15 +372,18 @@ def _worth(element: _Element, rules: PageRules) -> float:
     return element.score * factor * (1 - link_share)
 
 
-def _heading(lines: list[_Line], start: int, end: int, page_title: str, rules: PageRules) -> int | None:
-    """The index of the article's own heading: the line near its top that the page's
-    <title> names, else the nearest <h1>–<h3> above, else a line whose class says title."""
-    window = [i for i in range(max(0, start - TITLE_REACH), min(end, start + TITLE_INSIDE)) if _is_heading_like(lines[i])]
+def _heading(lines: list[_Line], start: int, end: int, page_title: str, site_names: set[str], rules: PageRules) -> int | None:
+    """The index of the article's own heading near its top: the line the page's <title>
+    names, else the nearest in an <h1>–<h3> or an element whose class says title (the
+    site's name, as a logo prints it, aside)."""
+    window = [
+        i for i in range(max(0, start - TITLE_REACH), min(end, start + TITLE_INSIDE))
+        if _is_heading_like(lines[i]) and _squeezed(lines[i].text) not in site_names
+    ]
     by_distance = sorted(window, key=lambda i: abs(start - i))
     tests = (
         lambda line: _names(page_title, line.text),
-        lambda line: any(e.tag in HEADINGS for e in line.holder.ancestors()),
-        lambda line: any(rules.title_hints.search(e.hints) for e in line.holder.ancestors()),
+        lambda line: any(e.tag in HEADINGS or rules.title_hints.search(e.hints) for e in line.holder.ancestors()),
     )
     for test in tests:
         found = next((i for i in by_distance if test(lines[i])), None)
@@ -387,16 +394,29 @@ def _heading(lines: list[_Line], start: int, end: int, page_title: str, rules: P
 
 def _is_heading_like(line: _Line) -> bool:
     """Short, shown, not a link, not a sentence."""
-    return not line.hidden and line.link_chars <= LINK_SHARE_MAX * line.chars and not SENTENCE_END.search(line.text[-1:]) and line.chars <= 80
+    return (
+        not line.hidden and line.chars <= HEADING_MAX_CHARS
+        and line.link_chars <= LINK_SHARE_MAX * line.chars and not SENTENCE_END.search(line.text[-1:])
+    )
 
 
 def _names(page_title: str, text: str) -> bool:
     """Does the page's title (its site name cut off) name this line?"""
-    squeezed = "".join(text.split())
-    return len(squeezed) >= 4 and squeezed in "".join(page_title.split())
+    squeezed = _squeezed(text)
+    return len(squeezed) >= TITLE_MIN_CHARS and squeezed in _squeezed(page_title)
 
 
-def _cut_site_name(title: str, rules: PageRules) -> str:
-    """The <title> without the site's name: its longest piece between separators."""
+def _squeezed(text: str) -> str:
+    """Text without its spaces."""
+    return "".join(text.split())
+
+
+def _title_pieces(title: str, rules: PageRules) -> tuple[str, set[str]]:
+    """The <title> split at its separators: the article's title (the longest piece that
+    is not a site's name) and the rest, the site's names (某市人民政府, 某某网), without spaces."""
     pieces = [piece.strip() for piece in rules.title_separators.split(title) if piece and piece.strip()]
-    return max(pieces, key=len, default="")
+    if not pieces:
+        return "", set()
+    named = [piece for piece in pieces if not rules.site_name.search(piece)] or pieces
+    longest = max(named, key=len)
+    return longest, {_squeezed(piece) for piece in pieces if piece is not longest}
