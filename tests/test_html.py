@@ -135,6 +135,13 @@ def test_a_page_declaring_the_wrong_charset_is_read_as_it_is_with_a_notice():
     assert [str(p) for p in source.problems] == ["错标.html: the page declares charset gb2312 but is not in it; read as UTF-8"]
 
 
+def test_a_chinese_page_declaring_a_western_charset_is_read_as_what_it_is():
+    data = page("<div><p>同志们：</p><p>这个页面自称西欧字符集，其实是国标码写成的讲话。</p></div>").replace(b"utf-8", b"iso-8859-1")
+    source = decode_source(data.decode("utf-8").encode("gbk"), "西欧.html")
+    assert source.encoding == "gb18030" and "这个页面自称西欧字符集，其实是国标码写成的讲话。" in source.text
+    assert [str(p) for p in source.problems] == ["西欧.html: the page declares charset iso-8859-1 but is not in it; read as GBK"]
+
+
 def test_a_gbk_page_without_a_declared_charset_is_detected_as_gbk():
     data = page("<div><p>同志们：</p><p>今天我们在这里召开会议，研究部署下一步的重点工作。</p></div>").replace(b'<meta charset="utf-8">', b"")
     source = decode_source(data.decode("utf-8").encode("gbk"), "无声明.htm")

@@ -20,6 +20,9 @@ UTF8_BOM = b"\xef\xbb\xbf"
 # Charsets a Chinese page declares, by the codec that reads them: GB2312 and GBK pages
 # hold GBK's characters (browsers read both as GBK), which GB18030 includes.
 CHARSET_CODECS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030", "cp936": "gb18030"}
+# Western charsets some old pages declare by default: a Chinese page that says so is
+# really in another (its bytes are read as a text file's are).
+LATIN_CHARSETS = frozenset({"iso-8859-1", "latin1", "latin-1", "windows-1252", "cp1252", "us-ascii", "ascii"})
 # Byte order marks of the wide encodings, longest first (UTF-32 LE starts like UTF-16 LE).
 WIDE_BOMS = (
     (b"\xff\xfe\x00\x00", "utf-32"),
@@ -120,6 +123,8 @@ def _decode_page(data: bytes, path: str) -> tuple[str, str, tuple[Notice, ...]]:
         return decode_text(data, path)
     codec = CHARSET_CODECS.get(declared, declared)
     try:
+        if codec in LATIN_CHARSETS and not data.isascii():
+            raise UnicodeDecodeError(codec, data, 0, 1, "a Western charset cannot hold Chinese")
         return data.decode(codec), codec, ()
     except (LookupError, UnicodeDecodeError):
         markup, encoding, problems = decode_text(data, path)
