@@ -44,6 +44,12 @@ EXPECTED = {
         ["首页 | 县情概况 | 政务公开 | 便民服务", "政府文件", "您的位置：首页 » 政务公开 » 政府工作报告", "打印本页  关闭本页",
          "版权所有：青川县人民政府  技术支持：青川县信息中心", "蜀ICP备87654321号  网站标识码：5108000001"],
     ),
+    "flat.html": (
+        "在全区作风建设大会上的讲话",
+        "今天，区委召开全区作风建设大会，主要任务是动员全区上下进一步转变作风、提升效能。",
+        "三要在制度上健全机制。要完善考核评价体系，让干事创业者得到激励。",
+        ["首页 区情 政务 服务", "您现在的位置：首页 > 领导讲话", "本站由青川区人民政府主办。建议使用1280×800分辨率浏览。", "地址：青川区政府大院　邮编：600000"],
+    ),
     "gbk.html": (
         "在全县安全生产工作会议上的讲话",
         "今天召开全县安全生产工作会议，主要任务是分析当前安全生产形势，安排部署下一阶段工作。",
@@ -243,6 +249,17 @@ def test_a_strict_build_publishes_a_web_page_beside_a_text_speech(tmp_path):
     assert EXPECTED["gov.html"][2] in full_text
     assert "蜀ICP备" not in full_text and "统计代码" not in full_text and "市领导调研重点项目建设情况" not in full_text
     assert (site / "完好的讲话" / "index.html").is_file()
+
+
+def test_menus_without_class_names_are_known_by_their_links():
+    body = (
+        "<div><div><a href=/>首页</a> <a href=/1>要闻</a> <a href=/2>通知</a></div>"
+        "<div><p>同志们：</p><p>今天召开全市工作会议，主要是总结去年工作，部署今年任务。</p><p>附件：<a href=/f.doc>重点任务分工表</a></p>"
+        "<ul><li><a href=/3>上一篇：全市春耕工作会议召开</a></li><li><a href=/4>下一篇：市领导调研</a></li></ul></div></div>"
+    )
+    source = decode_source(page(body), "无类名.html")
+    assert [line for number, line in enumerate(source.text.split("\n"), start=1) if (number, FRAME) in source.set_aside] == [
+        "首页 要闻 通知", "上一篇：全市春耕工作会议召开", "下一篇：市领导调研"]
 
 
 def test_a_logo_heading_with_the_site_name_is_not_the_title():

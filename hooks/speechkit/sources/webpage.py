@@ -30,6 +30,8 @@ NOT_TEXT = frozenset("script style template noscript title svg math object ifram
 # Elements that have no end tag.
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 HEADINGS = frozenset({"h1", "h2", "h3"})
+TEXT_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"})
+SITE_TAGS = frozenset({"nav", "footer", "aside"})  # HTML's own names for the site around an article
 PREFORMATTED = frozenset({"pre", "textarea", "listing", "plaintext"})
 # What a start tag closes when it is still open (HTML's implied end tags), and what stops the search.
 IMPLIED_ENDS = {
@@ -53,6 +55,7 @@ CHARSET_HEAD = 4096  # the declaration must stand in the first bytes (HTML looks
 PARAGRAPH_MIN_CHARS = 10  # a line with fewer characters outside links is no sentence text
 LINK_SHARE_MAX = 0.5  # a line with more of its text in links is a menu or a link list
 SIBLING_SHARE = 0.2  # a sibling of the article's element holding this share of its sentence text is article too
+SITE_BLOCK_SHARE = 0.5  # a block the site's names holding this share of the article's sentence text is article
 TITLE_REACH = 10  # how many lines above the article its heading may stand
 TITLE_INSIDE = 3  # how many of the article's first lines may be its heading
 TITLE_MIN_CHARS = 4  # a shorter line is not taken for the title the page's <title> names
@@ -141,19 +144,17 @@ def read_html(markup: str, path: str) -> WebPage:
     parser.feed(markup)
     parser.close()
     lines = parser.lines
-    span = _article(lines, rules)
-    if span is None:
+    article = _article(lines, rules)
+    if not article:
         raise SpeechError(path, f"a web page with no article text (a list of links, a frame or an empty page?); {SAVE_TEXT}")
     page_title, site_names = _title_pieces(parser.title, rules)
-    start, end = span
-    heading = _heading(lines, start, end, page_title, site_names, rules)
-    if heading is not None:
-        start = min(start, heading)
+    heading = _heading(lines, article[0], article[-1] + 1, page_title, site_names, rules)
     title = lines[heading].text if heading is not None else page_title
+    shown = set(article) | set(range(heading, article[0])) if heading is not None else set(article)
     set_aside = tuple(
         (number, rules.hidden_reason if line.hidden else rules.frame_reason)
         for number, line in enumerate(lines, start=1)
-        if line.hidden or not start <= number - 1 < end
+        if line.hidden or number - 1 not in shown
     )
     return WebPage("\n".join(line.text for line in lines), {"title": title} if title else {}, set_aside)
 
@@ -293,10 +294,10 @@ def _visible(text: str) -> int:
 # -- which lines are the article -------------------------------------------------------------
 
 
-def _article(lines: list[_Line], rules: PageRules) -> tuple[int, int] | None:
-    """The index range of the article's lines: those under the element holding the most
-    sentence text, and under its siblings that hold sentences too (an article split by
-    a picture); None when no element holds a sentence."""
+def _article(lines: list[_Line], rules: PageRules) -> list[int]:
+    """The indexes of the article's lines: those under the element holding the most
+    sentence text, less the site's blocks inside it, and under its siblings that hold
+    sentences too (an article split by a picture); none when no element holds a sentence."""
     holders: dict[int, int] = {}
     for line in lines:
         holders[id(line.holder)] = holders.get(id(line.holder), 0) + 1
@@ -316,17 +317,17 @@ def _article(lines: list[_Line], rules: PageRules) -> tuple[int, int] | None:
             element.parent.score += weight / 2
     elements = {id(e): e for line in lines if not line.hidden for e in line.holder.ancestors() if e.score}
     if not elements:
-        return None
+        return []
     best = max(elements.values(), key=lambda element: _worth(element, rules))
-    under = [index for index, line in enumerate(lines) if _in_article(line, best, rules)]
-    if not any(SENTENCE_END.search(lines[index].text) and _weight(lines[index]) for index in under):
-        return None
-    start = under[0]
+    article = [index for index, line in enumerate(lines) if _in_article(line, best, rules)]
+    if not any(SENTENCE_END.search(lines[index].text) and _weight(lines[index]) for index in article):
+        return []
     # The short lines just above it beside it (a salutation, a source line) belong to it;
     # a menu or breadcrumb (mostly links) or the site's own block does not.
-    while start > 0 and under[0] - start < TITLE_REACH and _leads_in(lines[start - 1], best, rules):
-        start -= 1
-    return start, under[-1] + 1
+    first = article[0]
+    while first > 0 and article[0] - first < TITLE_REACH and _leads_in(lines[first - 1], best, rules):
+        first -= 1
+    return [*range(first, article[0]), *article]
 
 
 def _leads_in(line: _Line, best: _Element, rules: PageRules) -> bool:
@@ -338,10 +339,11 @@ def _leads_in(line: _Line, best: _Element, rules: PageRules) -> bool:
 
 
 def _in_article(line: _Line, best: _Element, rules: PageRules) -> bool:
-    """Is the line under ``best``, or under a sibling of it that holds sentence text too?"""
+    """Is the line under ``best`` and in none of the site's blocks there, or under a
+    sibling of it that holds sentence text too?"""
     chain = list(line.holder.ancestors())
     if best in chain:
-        return True
+        return not any(_is_site_block(element, best, rules) for element in chain[: chain.index(best)])
     if best.parent not in chain:
         return False
     if line.holder is best.parent:  # text beside the article's element, not in one of its own
@@ -352,6 +354,16 @@ def _in_article(line: _Line, best: _Element, rules: PageRules) -> bool:
         and sibling.link_chars <= LINK_SHARE_MAX * sibling.chars
         and not rules.chrome_hints.search(sibling.hints)
     )
+
+
+def _is_site_block(element: _Element, best: _Element, rules: PageRules) -> bool:
+    """A block inside the article's element that is the site's: a <nav>, <footer> or
+    <aside>, one the site's class names (not holding most of the sentence text), or a
+    list of links (a paragraph that is one link, an attachment, is the article's)."""
+    if element.weight >= SITE_BLOCK_SHARE * best.weight:
+        return False
+    link_list = not element.weight and element.link_chars > LINK_SHARE_MAX * element.chars and element.tag not in TEXT_BLOCKS
+    return link_list or element.tag in SITE_TAGS or bool(rules.chrome_hints.search(element.hints))
 
 
 def _weight(line: _Line) -> float:
