@@ -15,7 +15,7 @@ from test_nothing_lost import lost_or_invented, squeeze
 from speechkit.errors import SpeechError
 from speechkit.library import load_speech
 from speechkit.sources import clean, decode_source, read_source
-from speechkit.sources.sniff import sniff
+from speechkit.sources.sniff import is_document, sniff
 from speechkit.structure import parse
 
 PAGES = REPO / "tests" / "html_pages"
@@ -169,6 +169,11 @@ def test_html_under_a_txt_name_is_read_as_html(tmp_path):
 )
 def test_a_web_page_is_known_by_its_start_whatever_its_name(start):
     assert sniff(start + b"<p>x</p>", "a.doc") == "html"
+
+
+def test_a_web_page_may_be_as_large_as_a_document_its_markup_is_not_its_text():
+    assert is_document((PAGES / "gov.html").read_bytes()[:1024])
+    assert not is_document("同志们：<html>".encode())
 
 
 @pytest.mark.parametrize("text", ["<p>粘贴的段落</p>", "同志们：\n<html>是一个词", "讲话 <body>"])
