@@ -50,6 +50,13 @@ EXPECTED = {
         "三要在制度上健全机制。要完善考核评价体系，让干事创业者得到激励。",
         ["首页 区情 政务 服务", "您现在的位置：首页 > 领导讲话", "本站由青川区人民政府主办。建议使用1280×800分辨率浏览。", "地址：青川区政府大院　邮编：600000"],
     ),
+    "policy.html": (
+        "青川市人民政府关于印发2024年民生实事项目的通知",
+        "现将《2024年民生实事项目》印发给你们，请认真组织实施，确保各项目按期完成。",
+        "2024年2月18日",
+        ["首页 > 政务公开 > 市政府文件", "索 引 号：", "青府发〔2024〕3号", "扫一扫在手机打开当前页", "打印 关闭",
+         "上一篇：青川市人民政府关于做好春耕生产的通知", "网站标识码：5101000001 蜀ICP备05003300号 川公网安备 51010402000000号"],
+    ),
     "gbk.html": (
         "在全县安全生产工作会议上的讲话",
         "今天召开全县安全生产工作会议，主要任务是分析当前安全生产形势，安排部署下一阶段工作。",
@@ -265,6 +272,12 @@ def test_menus_without_class_names_are_known_by_their_links():
     source = decode_source(page(body), "无类名.html")
     assert [line for number, line in enumerate(source.text.split("\n"), start=1) if (number, FRAME) in source.set_aside] == [
         "首页 要闻 通知", "上一篇：全市春耕工作会议召开", "下一篇：市领导调研"]
+
+
+def test_a_publishing_system_s_article_title_meta_names_the_title():
+    body = "<div id=zoom><p>同志们：</p><p>今天召开全市工作会议，主要是总结去年工作，部署今年任务。</p></div>"
+    markup = page(body, "内容页").replace(b"<title>", '<meta name="ArticleTitle" content="在全市工作会议上的讲话"><title>'.encode())
+    assert decode_source(markup, "元数据.html").metadata == (("title", "在全市工作会议上的讲话"),)
 
 
 def test_a_logo_heading_with_the_site_name_is_not_the_title():

@@ -56,6 +56,7 @@ PARAGRAPH_MIN_CHARS = 10  # a line with fewer characters outside links is no sen
 LINK_SHARE_MAX = 0.5  # a line with more of its text in links is a menu or a link list
 SIBLING_SHARE = 0.2  # a sibling of the article's element holding this share of its sentence text is article too
 SITE_BLOCK_SHARE = 0.5  # a block the site's names holding this share of the article's sentence text is article
+LEAD_IN_LINES = 2  # lines above the article beside it join it from blocks of at most this many lines
 TITLE_REACH = 10  # how many lines above the article its heading may stand
 TITLE_INSIDE = 3  # how many of the article's first lines may be its heading
 TITLE_MIN_CHARS = 4  # a shorter line is not taken for the title the page's <title> names
@@ -72,6 +73,7 @@ class PageRules:
     title_hints: re.Pattern
     title_separators: re.Pattern
     site_name: re.Pattern
+    title_meta: tuple[str, ...]
     frame_reason: str
     hidden_reason: str
 
@@ -84,6 +86,7 @@ def compile_page_rules(data: dict) -> PageRules:
         title_hints=re.compile(data["title_hints"]),
         title_separators=re.compile(data["title_separators"]),
         site_name=re.compile(data["site_name"]),
+        title_meta=tuple(name.lower() for name in data["title_meta"]),
         frame_reason=data["frame_reason"],
         hidden_reason=data["hidden_reason"],
     )
@@ -99,6 +102,8 @@ class _Element:
     hidden: bool
     score: float = 0.0
     weight: float = 0.0  # sentence text of the lines under it
+    lines: int = 0  # how many lines are under it
+    sentences: int = 0  # how many of them are sentence text ending a sentence
     chars: int = 0  # visible characters of the lines under it
     link_chars: int = 0  # of them in links
 
@@ -148,6 +153,7 @@ def read_html(markup: str, path: str) -> WebPage:
     if not article:
         raise SpeechError(path, f"a web page with no article text (a list of links, a frame or an empty page?); {SAVE_TEXT}")
     page_title, site_names = _title_pieces(parser.title, rules)
+    page_title = next((parser.meta[name] for name in rules.title_meta if parser.meta.get(name)), page_title)
     heading = _heading(lines, article[0], article[-1] + 1, page_title, site_names, rules)
     title = lines[heading].text if heading is not None else page_title
     shown = set(article) | set(range(heading, article[0])) if heading is not None else set(article)
@@ -172,6 +178,7 @@ class _PageParser(HTMLParser):
         self.lines: list[_Line] = []
         self.pieces: list[tuple[str, bool]] = []  # the open line's text, and whether in a link
         self.title_parts: list[str] = []
+        self.meta: dict[str, str] = {}  # <meta name=… content=…>, by lower-case name
         self.skipping = 0  # open elements whose contents are not text
         self.links = 0  # open <a> elements
         self.preformatted = 0  # open <pre> elements
@@ -185,6 +192,10 @@ class _PageParser(HTMLParser):
         """Open an element; a block (or <br>) ends the open line."""
         if tag in BLOCKS or tag == "br":
             self._end_line()
+        if tag == "meta":
+            values = dict(attrs)
+            name = (values.get("name") or values.get("property") or "").lower()
+            self.meta.setdefault(name, _collapse(values.get("content") or ""))
         if tag in VOID:
             return
         self._close_implied(tag)
@@ -302,7 +313,10 @@ def _article(lines: list[_Line], rules: PageRules) -> list[int]:
     for line in lines:
         holders[id(line.holder)] = holders.get(id(line.holder), 0) + 1
         weight = _weight(line)
+        sentence = bool(weight and SENTENCE_END.search(line.text))
         for element in line.holder.ancestors():
+            element.lines += 1
+            element.sentences += sentence
             element.chars += line.chars
             element.link_chars += line.link_chars
             element.weight += weight
@@ -320,7 +334,7 @@ def _article(lines: list[_Line], rules: PageRules) -> list[int]:
         return []
     best = max(elements.values(), key=lambda element: _worth(element, rules))
     article = [index for index, line in enumerate(lines) if _in_article(line, best, rules)]
-    if not any(SENTENCE_END.search(lines[index].text) and _weight(lines[index]) for index in article):
+    if not best.sentences:
         return []
     # The short lines just above it beside it (a salutation, a source line) belong to it;
     # a menu or breadcrumb (mostly links) or the site's own block does not.
@@ -331,11 +345,13 @@ def _article(lines: list[_Line], rules: PageRules) -> list[int]:
 
 
 def _leads_in(line: _Line, best: _Element, rules: PageRules) -> bool:
-    """A shown line beside the article's element, in no element of the site's, not mostly links."""
+    """A shown line beside the article's element, in a small block (a salutation, a source
+    line; not a table of the document's particulars) that is not the site's, not mostly links."""
     chain = list(line.holder.ancestors())
     if best.parent not in chain or line.hidden or line.link_chars > LINK_SHARE_MAX * line.chars:
         return False
-    return not any(rules.chrome_hints.search(e.hints) for e in chain[: chain.index(best.parent)])
+    inner = chain[: chain.index(best.parent)]
+    return (not inner or inner[-1].lines <= LEAD_IN_LINES) and not any(rules.chrome_hints.search(e.hints) for e in inner)
 
 
 def _in_article(line: _Line, best: _Element, rules: PageRules) -> bool:
@@ -350,7 +366,8 @@ def _in_article(line: _Line, best: _Element, rules: PageRules) -> bool:
         return bool(SENTENCE_END.search(line.text) and _weight(line))
     sibling = chain[chain.index(best.parent) - 1]
     return (
-        sibling.weight >= SIBLING_SHARE * best.weight
+        sibling.sentences > 0
+        and sibling.weight >= SIBLING_SHARE * best.weight
         and sibling.link_chars <= LINK_SHARE_MAX * sibling.chars
         and not rules.chrome_hints.search(sibling.hints)
     )
