@@ -155,6 +155,13 @@ def test_a_chinese_page_declaring_a_western_charset_is_read_as_what_it_is():
     assert [str(p) for p in source.problems] == ["西欧.html: the page declares charset iso-8859-1 but is not in it; read as GBK"]
 
 
+def test_an_xhtml_page_is_read_by_its_xml_declaration():
+    markup = ('<?xml version="1.0" encoding="gb2312"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body>'
+              "<div><p>同志们：</p><p>这是一个以可扩展超文本标记语言写成的讲话页面。<br/>第二行。</p></div></body></html>")
+    source = decode_source(markup.encode("gb2312"), "页面.xhtml")
+    assert source.encoding == "gb18030" and source.text.split("\n") == ["同志们：", "这是一个以可扩展超文本标记语言写成的讲话页面。", "第二行。"]
+
+
 def test_a_gbk_page_without_a_declared_charset_is_detected_as_gbk():
     data = page("<div><p>同志们：</p><p>今天我们在这里召开会议，研究部署下一步的重点工作。</p></div>").replace(b'<meta charset="utf-8">', b"")
     source = decode_source(data.decode("utf-8").encode("gbk"), "无声明.htm")

@@ -50,7 +50,11 @@ HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 SENTENCE_MARKS = re.compile(r"[，。；！？、：,;]")
 SENTENCE_END = re.compile(r"[。！？]")
-DECLARED_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
+# <meta charset=gbk>, <meta http-equiv=Content-Type content="text/html; charset=gb2312">,
+# or an XHTML page's <?xml version="1.0" encoding="gb2312"?>.
+DECLARED_CHARSET = re.compile(
+    rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)|<\?xml[^>]+encoding\s*=\s*[\"']([A-Za-z0-9_.:-]+)", re.I
+)
 CHARSET_HEAD = 4096  # the declaration must stand in the first bytes (HTML looks in 1024)
 PARAGRAPH_MIN_CHARS = 10  # a line with fewer characters outside links is no sentence text
 LINK_SHARE_MAX = 0.5  # a line with more of its text in links is a menu or a link list
@@ -138,7 +142,7 @@ class WebPage:
 def declared_charset(data: bytes) -> str | None:
     """The charset a page declares in a <meta> near its start, if any."""
     match = DECLARED_CHARSET.search(data[:CHARSET_HEAD])
-    return match.group(1).decode("ascii").lower() if match else None
+    return (match.group(1) or match.group(2)).decode("ascii").lower() if match else None
 
 
 def read_html(markup: str, path: str) -> WebPage:
