@@ -156,10 +156,10 @@ def test_a_chinese_page_declaring_a_western_charset_is_read_as_what_it_is():
 
 
 def test_an_xhtml_page_is_read_by_its_xml_declaration():
-    markup = ('<?xml version="1.0" encoding="gb2312"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body>'
-              "<div><p>同志们：</p><p>这是一个以可扩展超文本标记语言写成的讲话页面。<br/>第二行。</p></div></body></html>")
-    source = decode_source(markup.encode("gb2312"), "页面.xhtml")
-    assert source.encoding == "gb18030" and source.text.split("\n") == ["同志们：", "这是一个以可扩展超文本标记语言写成的讲话页面。", "第二行。"]
+    markup = ('<?xml version="1.0" encoding="big5"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body>'
+              "<div><p>同志們：</p><p>這是一個以正體字寫成、用大五碼保存的講話頁面。<br/>第二行。</p></div></body></html>")
+    source = decode_source(markup.encode("big5"), "頁面.xhtml")
+    assert source.encoding == "big5" and source.text.split("\n") == ["同志們：", "這是一個以正體字寫成、用大五碼保存的講話頁面。", "第二行。"]
 
 
 def test_a_gbk_page_without_a_declared_charset_is_detected_as_gbk():
