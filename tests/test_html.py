@@ -10,6 +10,8 @@ from collections import Counter
 
 import pytest
 from conftest import REPO
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
 from test_nothing_lost import lost_or_invented, squeeze
 
 from speechkit.errors import SpeechError
@@ -297,3 +299,37 @@ def test_a_logo_heading_with_the_site_name_is_not_the_title():
     assert source.metadata == (("title", "在全市文明创建工作会议上的讲话"),)
     assert source.set_aside == ((1, FRAME), (2, FRAME), (3, FRAME))
     assert parse(clean(source)).title == "在全市文明创建工作会议上的讲话"
+
+
+# Random pages: blocks, inline elements, links, hidden text, scripts, comments and
+# entities, nested; the reader must keep or drop every shown character and no other.
+WORDS = st.text(alphabet="同志们会议工作发展，。：；、！ \n\u3000", min_size=1, max_size=30) | st.sampled_from(
+    ["&gt;", "&amp;", "&nbsp;", "&#12288;", "今天召开全市工作会议，研究部署今年的重点任务。"]
+)
+LEAVES = WORDS | st.sampled_from(
+    ["<br>", "<script>var a = '<p>不是正文</p>';</script>", "<style>p { color: red }</style>", "<!-- 注释 -->", "<img src=a.png>"]
+)
+
+
+def wrapped(children):
+    """An element around some children."""
+    tags = st.sampled_from(["p", "div", "span", "a href=/x", "li", "h1", "td", "strong", "nav", "div class=footer",
+                            "div class=content", "span style='display:none'"])
+    return st.tuples(tags, st.lists(children, max_size=4)).map(
+        lambda pair: f"<{pair[0]}>{''.join(pair[1])}</{pair[0].split()[0]}>")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.recursive(LEAVES, wrapped, max_leaves=12), min_size=1, max_size=6))
+def test_any_page_keeps_or_drops_every_shown_character(parts):
+    markup = page("".join(parts)).decode()
+    try:
+        source = decode_source(markup.encode(), "随机.html")
+    except SpeechError as error:
+        assert "no article text" in str(error)
+        event("refused: no article text")
+        return
+    event("read")
+    assert Counter(squeeze(source.text)) == Counter(shown_text(markup))
+    assert "不是正文" not in source.text and "color" not in source.text
+    assert lost_or_invented(source.text, parse(clean(source))) == []

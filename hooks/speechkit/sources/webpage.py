@@ -338,8 +338,8 @@ def _article(lines: list[_Line], rules: PageRules) -> list[int]:
         return []
     best = max(elements.values(), key=lambda element: _worth(element, rules))
     article = [index for index, line in enumerate(lines) if _in_article(line, best, rules)]
-    if not best.sentences:
-        return []
+    if not best.sentences or not any(SENTENCE_END.search(lines[i].text) and _weight(lines[i]) for i in article):
+        return []  # no sentence, or only in the site's blocks
     # The short lines just above it beside it (a salutation, a source line) belong to it;
     # a menu or breadcrumb (mostly links) or the site's own block does not.
     first = article[0]
