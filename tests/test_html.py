@@ -333,3 +333,23 @@ def test_any_page_keeps_or_drops_every_shown_character(parts):
     assert Counter(squeeze(source.text)) == Counter(shown_text(markup))
     assert "不是正文" not in source.text and "color" not in source.text
     assert lost_or_invented(source.text, parse(clean(source))) == []
+
+
+SENTENCES = st.lists(st.text(alphabet="改革发展稳定民生就业教育医疗", min_size=12, max_size=40).map(lambda s: s + "。"), min_size=2, max_size=8)
+MENUS = st.lists(st.sampled_from(["首页", "要闻", "政务公开", "政务服务", "互动交流", "专题专栏", "数据发布"]), min_size=2, max_size=7)
+
+
+@settings(max_examples=60, deadline=None)
+@given(SENTENCES, MENUS, MENUS, st.sampled_from(["div class=content", "div id=zoom", "div", "td", "article"]), st.booleans())
+def test_an_article_among_menus_keeps_its_sentences_and_drops_the_menus(sentences, top, side, holder, in_table):
+    links = lambda names: "".join(f"<li><a href=/{i}>{name}</a></li>" for i, name in enumerate(names))
+    article = f"<h1>在全市大会上的讲话</h1><{holder}>" + "".join(f"<p>{s}</p>" for s in sentences) + f"</{holder.split()[0]}>"
+    if in_table:
+        article = f"<table><tr><td><ul>{links(side)}</ul></td><td>{article}</td></tr></table>"
+    else:
+        article = f"<div class=left><ul>{links(side)}</ul></div><div class=right>{article}</div>"
+    body = f"<div class=nav><ul>{links(top)}</ul></div>{article}<div>主办：青川市人民政府　网站标识码：5101000099</div>"
+    speech = parse(clean(decode_source(page(body), "随机.html")))
+    assert speech.title == "在全市大会上的讲话"
+    assert [p.text for p in speech.paragraphs[1:]] == sentences
+    assert sorted(d.text for d in speech.dropped) == sorted([*top, *side, "主办：青川市人民政府　网站标识码：5101000099"])
