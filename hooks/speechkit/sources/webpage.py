@@ -32,6 +32,7 @@ VOID = frozenset("area base br col embed hr img input link meta param source tra
 HEADINGS = frozenset({"h1", "h2", "h3"})
 TEXT_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"})
 SITE_TAGS = frozenset({"nav", "footer", "aside"})  # HTML's own names for the site around an article
+PAGE_TITLE_PARENTS = frozenset({"head", "html", "#document"})  # not a picture's <svg><title>
 PREFORMATTED = frozenset({"pre", "textarea", "listing", "plaintext"})
 # What a start tag closes when it is still open (HTML's implied end tags), and what stops the search.
 IMPLIED_ENDS = {
@@ -196,14 +197,13 @@ class _PageParser(HTMLParser):
         """Open an element; a block (or <br>) ends the open line."""
         if tag in BLOCKS or tag == "br":
             self._end_line()
+        values = {name: value or "" for name, value in attrs}
         if tag == "meta":
-            values = dict(attrs)
-            name = (values.get("name") or values.get("property") or "").lower()
-            self.meta.setdefault(name, _collapse(values.get("content") or ""))
+            name = values.get("name") or values.get("property") or ""
+            self.meta.setdefault(name.lower(), _collapse(values.get("content", "")))
         if tag in VOID:
             return
         self._close_implied(tag)
-        values = {name: value or "" for name, value in attrs}
         hidden = "hidden" in values or bool(HIDDEN_STYLE.search(values.get("style", "")))
         parent = self.stack[-1]
         if hidden and not parent.hidden:
@@ -233,7 +233,7 @@ class _PageParser(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         """Text of the page: a line's, or the <title>'s."""
-        if self.stack[-1].tag == "title":
+        if self.stack[-1].tag == "title" and self.stack[-1].parent.tag in PAGE_TITLE_PARENTS:
             self.title_parts.append(data)
         elif not self.skipping and self.preformatted:
             *ended, rest = data.split("\n")  # a <pre>'s line ends are its lines
