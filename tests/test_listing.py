@@ -86,6 +86,12 @@ def test_word_pdf_and_web_page_files_are_speeches_read_by_their_bytes(tmp_path):
     assert notices(tmp_path) == []
 
 
+def test_the_folder_a_browser_saves_beside_a_web_page_is_skipped_quietly(tmp_path):
+    touch(tmp_path, "讲话.HTML", "讲话_files/style.css", "讲话_files/logo.png", "讲话_files/frame.htm", "其他_files/说明.png")
+    assert relative(tmp_path, list_speeches(tmp_path).paths) == ["讲话.HTML"]
+    assert notices(tmp_path) == [("其他_files/说明.png", f"not read: an image (.png); {ONLY_TEXT}")]
+
+
 def test_a_link_outside_the_folder_is_refused(tmp_path):
     speeches = touch(tmp_path / "speeches", "a.txt")
     (speeches / "p.txt").symlink_to("/etc/passwd")
