@@ -150,6 +150,15 @@ def test_a_page_declaring_the_wrong_charset_is_read_as_it_is_with_a_notice():
     assert [str(p) for p in source.problems] == ["错标.html: the page declares charset gb2312 but is not in it; read as UTF-8"]
 
 
+def test_a_utf8_page_declaring_gbk_is_read_as_utf8_though_gbk_would_read_it_too():
+    body = "<div><p>今天会议精神会议精神。x</p></div>"
+    data = page(body).replace(b"utf-8", b"gbk")
+    assert "浠婂ぉ" in data.decode("gb18030")  # GB18030 reads these UTF-8 bytes, as wrong characters
+    source = decode_source(data, "错标.html")
+    assert source.encoding == "utf-8" and "今天会议精神会议精神。x" in source.text
+    assert [str(p) for p in source.problems] == ["错标.html: the page declares charset gbk but is not in it; read as UTF-8"]
+
+
 def test_a_chinese_page_declaring_a_western_charset_is_read_as_what_it_is():
     data = page("<div><p>同志们：</p><p>这个页面自称西欧字符集，其实是国标码写成的讲话。</p></div>").replace(b"utf-8", b"iso-8859-1")
     source = decode_source(data.decode("utf-8").encode("gbk"), "西欧.html")

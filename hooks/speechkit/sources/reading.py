@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +23,7 @@ UTF8_BOM = b"\xef\xbb\xbf"
 CHARSET_CODECS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030", "cp936": "gb18030"}
 # Western charsets some old pages declare by default: a Chinese page that says so is
 # really in another (its bytes are read as a text file's are).
-LATIN_CHARSETS = frozenset({"iso-8859-1", "latin1", "latin-1", "windows-1252", "cp1252", "us-ascii", "ascii"})
+LATIN_CHARSETS = frozenset({"iso8859-1", "cp1252", "ascii"})  # Python's codec names
 # Byte order marks of the wide encodings, longest first (UTF-32 LE starts like UTF-16 LE).
 WIDE_BOMS = (
     (b"\xff\xfe\x00\x00", "utf-32"),
@@ -116,20 +117,31 @@ def _html_source(data: bytes, path: str) -> Source:
 
 
 def _decode_page(data: bytes, path: str) -> tuple[str, str, tuple[Notice, ...]]:
-    """A page's markup, encoding and problems: the charset it declares when that reads it
-    (a Notice when it does not), UTF-8/GBK detection otherwise."""
+    """A page's markup, encoding and problems: bytes that are UTF-8 as UTF-8 (other text is
+    rarely valid UTF-8, while GB18030 reads nearly any bytes, UTF-8's too, as wrong
+    characters); else the charset the page declares when that reads it; else, with a
+    Notice, what the bytes are, as for a text file."""
     declared = declared_charset(data)
     if declared is None or data.startswith(UTF8_BOM) or _wide_encoding(data) is not None:
         return decode_text(data, path)
-    codec = CHARSET_CODECS.get(declared, declared)
+    codec = _codec_name(CHARSET_CODECS.get(declared, declared))
+    as_utf8 = _try(data, "utf-8")
+    if as_utf8 is not None and (codec == "utf-8" or data.isascii()):
+        return as_utf8, "utf-8", ()
+    text = None if codec in (None, "utf-8", *LATIN_CHARSETS) else _try(data, codec)
+    if as_utf8 is None and text is not None:
+        return text, codec, ()
+    markup, encoding, problems = decode_text(data, path)
+    notice = Notice(path, None, f"the page declares charset {declared} but is not in it; read as {ENCODING_NAMES.get(encoding, encoding)}")
+    return markup, encoding, (notice, *problems)
+
+
+def _codec_name(name: str) -> str | None:
+    """Python's name of a codec (gb18030, utf-8, cp1252), or None for a name it does not know."""
     try:
-        if codec in LATIN_CHARSETS and not data.isascii():
-            raise UnicodeDecodeError(codec, data, 0, 1, "a Western charset cannot hold Chinese")
-        return data.decode(codec), codec, ()
-    except (LookupError, UnicodeDecodeError):
-        markup, encoding, problems = decode_text(data, path)
-        notice = Notice(path, None, f"the page declares charset {declared} but is not in it; read as {ENCODING_NAMES.get(encoding, encoding)}")
-        return markup, encoding, (notice, *problems)
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
 
 
 def decode_text(data: bytes, path: str | Path) -> tuple[str, str, tuple[Notice, ...]]:
