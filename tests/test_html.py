@@ -305,6 +305,14 @@ def test_a_publishing_system_s_article_title_meta_names_the_title():
     assert decode_source(markup, "元数据.html").metadata == (("title", "在全市工作会议上的讲话"),)
 
 
+def test_a_heading_broken_over_lines_is_kept_whole():
+    body = ("<div class=nav><a href=/>首页</a></div><h1>在全市工作会议上的讲话<br>——在全市工作会议上<br>2024年1月5日</h1>"
+            "<div id=zoom><p>同志们：</p><p>今天召开全市工作会议，主要是总结去年工作，部署今年任务。</p></div>")
+    source = decode_source(page(body, "内容页 - 青川市人民政府"), "两行.html")
+    assert source.set_aside == ((1, FRAME),)
+    assert source.metadata == (("title", "在全市工作会议上的讲话"),)
+
+
 def test_a_logo_heading_with_the_site_name_is_not_the_title():
     body = (
         "<h1><a href=/>青川市人民政府</a></h1><h1 class=logo>青川市人民政府</h1><div class=nav><a href=/>首页</a></div>"

@@ -160,6 +160,8 @@ def read_html(markup: str, path: str) -> WebPage:
     page_title, site_names = _title_pieces(parser.title, rules)
     page_title = next((parser.meta[name] for name in rules.title_meta if parser.meta.get(name)), page_title)
     heading = _heading(lines, article[0], article[-1] + 1, page_title, site_names, rules)
+    while heading and lines[heading - 1].holder is lines[heading].holder:
+        heading -= 1  # a heading broken over lines (<h1>标题<br>副标题</h1>) from its first
     title = lines[heading].text if heading is not None else page_title
     shown = set(article) | set(range(heading, article[0])) if heading is not None else set(article)
     set_aside = tuple(
