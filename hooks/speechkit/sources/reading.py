@@ -10,14 +10,13 @@ from pathlib import Path
 from ..errors import Notice, SpeechError
 from .doc import read_doc
 from .docx import read_docx
-from .webpage import declared_charset, read_html
 from .pdf import read_pdf
-from .sniff import sniff
+from .sniff import UTF8_BOM, sniff
+from .webpage import declared_charset, read_html
 
 # Control characters other than tab, LF, CR and form feed: text files do not hold them.
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 NEWLINES = re.compile(r"\r\n?")
-UTF8_BOM = b"\xef\xbb\xbf"
 # Charsets a Chinese page declares, by the codec that reads them: GB2312 and GBK pages
 # hold GBK's characters (browsers read both as GBK), which GB18030 includes.
 CHARSET_CODECS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030", "cp936": "gb18030"}
@@ -75,7 +74,7 @@ def read_source(path: str | Path) -> Source:
 
 
 def decode_source(data: bytes, path: str | Path) -> Source:
-    """Read the bytes from ``path`` into a Source by what they are: Word, legacy Word, PDF or text."""
+    """Read the bytes from ``path`` into a Source by what they are: Word, legacy Word, PDF, a web page or text."""
     kind = sniff(data, str(path))
     if kind == "html":
         return _html_source(data, str(path))

@@ -19,7 +19,7 @@ IMAGE_MAGICS = (
     (b"GIF89a", "GIF"),
 )
 # A web page opens with its doctype or <html>, <head> or <body> tag, after a byte order
-# mark, white space, comments or an XML declaration (XHTML); in UTF-16 its ASCII has NULs.
+# mark, white space, comments or an XML declaration (XHTML); UTF-16 pages have a BOM.
 HTML_START = re.compile(
     r"^(?:\s|<!--.*?-->|<\?xml[^>]*>)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
 )
