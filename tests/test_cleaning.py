@@ -105,3 +105,11 @@ def test_a_line_repeated_in_a_text_file_is_not_taken_for_a_page_header():
     text = "\n".join(["讲话汇编", *["中华人民共和国主席 习近平", "今天我们在这里相聚。"] * 3])
     cleaned = clean(Source("t.txt", text, "utf-8"))
     assert [line.text for line in cleaned.lines].count("中华人民共和国主席 习近平") == 3
+
+
+def test_lines_a_reader_set_aside_are_dropped_whole_with_its_reason():
+    text = "菜单　　首页\n标题\n同志们：\n今天开会。<br>散会。\n\u3000页脚<p>链接\n"
+    cleaned = clean(Source("t.html", text, "utf-8", set_aside=((1, "网页框架（正文之外）"), (5, "网页框架（正文之外）"))))
+    assert [(d.line, d.text, d.reason) for d in cleaned.dropped if d.reason != "HTML 标签"] == [
+        (1, "菜单　　首页", "网页框架（正文之外）"), (5, "页脚<p>链接", "网页框架（正文之外）")]
+    assert [(line.number, line.text) for line in cleaned.lines] == [(2, "标题"), (3, "同志们："), (4, "今天开会。"), (4, "散会。")]

@@ -9,7 +9,7 @@ import pytest
 
 from speechkit.sources import list_speeches
 
-ONLY_TEXT = "only .txt, .md, Word (.docx, .doc, .wps) and .pdf speeches are read; save it as .docx or UTF-8 .txt"
+ONLY_TEXT = "only .txt, .md, Word (.docx, .doc, .wps), .pdf and web page (.html, .htm) speeches are read; save it as .docx or UTF-8 .txt"
 LEFTOVERS = [
     "._讲话.txt", "~$讲话.docx", ".DS_Store", "Thumbs.db", "thumbs.db", "desktop.ini", ".gitkeep",
     "讲话.txt~", ".讲话.txt.swp", ".讲话.txt.swx", ".#讲话.txt", "#讲话.txt#",
@@ -66,7 +66,7 @@ def test_system_and_editor_leftovers_are_skipped_quietly(tmp_path):
     "name, message",
     [
         ("讲话.docm", f"not read: a Word document (.docm); {ONLY_TEXT}"),
-        ("报告.html", f"not read: a web page (.html); {ONLY_TEXT}"),
+        ("报告.mht", f"not read: a saved web page (.mht); {ONLY_TEXT}"),
         ("截图.png", f"not read: an image (.png); {ONLY_TEXT}"),
         ("说明", f"not read: {ONLY_TEXT}"),
         ("2024/数据.csv", f"not read: {ONLY_TEXT}"),
@@ -79,10 +79,17 @@ def test_any_other_file_gets_a_notice_saying_what_to_do(tmp_path, name, message)
     assert str(list_speeches(tmp_path).notices[0]) == f"{tmp_path / name}: {message}"
 
 
-def test_word_and_pdf_files_are_speeches_read_by_their_bytes(tmp_path):
-    touch(tmp_path, "讲话.docx", "讲话.DOC", "讲话.wps", "报告.pdf")
-    assert relative(tmp_path, list_speeches(tmp_path).paths) == ["报告.pdf", "讲话.DOC", "讲话.docx", "讲话.wps"]
+def test_word_pdf_and_web_page_files_are_speeches_read_by_their_bytes(tmp_path):
+    touch(tmp_path, "讲话.docx", "讲话.DOC", "讲话.wps", "报告.pdf", "网页.html", "网页.HTM", "网页.xhtml")
+    assert relative(tmp_path, list_speeches(tmp_path).paths) == [
+        "报告.pdf", "网页.HTM", "网页.html", "网页.xhtml", "讲话.DOC", "讲话.docx", "讲话.wps"]
     assert notices(tmp_path) == []
+
+
+def test_the_folder_a_browser_saves_beside_a_web_page_is_skipped_quietly(tmp_path):
+    touch(tmp_path, "讲话.HTML", "讲话_files/style.css", "讲话_files/logo.png", "讲话_files/frame.htm", "其他_files/说明.png")
+    assert relative(tmp_path, list_speeches(tmp_path).paths) == ["讲话.HTML"]
+    assert notices(tmp_path) == [("其他_files/说明.png", f"not read: an image (.png); {ONLY_TEXT}")]
 
 
 def test_a_link_outside_the_folder_is_refused(tmp_path):

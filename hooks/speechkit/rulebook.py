@@ -28,6 +28,7 @@ FILES = {
     "key_sentences": "key_sentences.yml",
     "self_test": "self_test.yml",
     "files": "files.yml",
+    "html": "html.yml",
 }
 _ACTIVE: ContextVar[Rulebook | None] = ContextVar("study_site_rulebook", default=None)
 
@@ -41,6 +42,7 @@ class Rulebook:
     noise: object  # cleaning.Noise
     key_sentences: object  # aids.key_sentences.Rules
     files: object  # listing.FileRules
+    html: object  # webpage.PageRules
     self_test: dict = field(default_factory=dict)
 
     def __eq__(self, other) -> bool:
@@ -54,6 +56,7 @@ def load_rulebook(folder: str | Path = DATA_DIR) -> Rulebook:
     """Read and compile the rule files of ``folder``; errors name the file and line."""
     from .pages.aids.key_sentences import compile_rules
     from .sources.cleaning import compile_noise
+    from .sources.webpage import compile_page_rules
     from .sources.listing import compile_file_rules
     from .structure.markers import compile_structure
 
@@ -68,6 +71,7 @@ def load_rulebook(folder: str | Path = DATA_DIR) -> Rulebook:
             key_sentences=compile_rules(data["key_sentences"]),
             self_test=data["self_test"],
             files=compile_file_rules(data["files"]),
+            html=compile_page_rules(data["html"]),
         )
     except SpeechError:
         raise

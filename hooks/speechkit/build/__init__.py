@@ -163,7 +163,7 @@ class Build:
                     document = is_document(handle.read(1024))
                 limit = MAX_DOCUMENT_BYTES if document else MAX_SPEECH_BYTES
                 if size > limit:
-                    what = "a Word or PDF speech" if document else "a speech"
+                    what = "a Word, PDF or web-page speech" if document else "a speech"
                     raise SpeechError(path, f"{size / 2**20:.1f} MB is more than the {limit // 2**20} MB {what} can be")
             speech = self.session.parsed.load(path, self.rules)
             self._sizes[speech.path] = size

@@ -1,4 +1,4 @@
-"""Reading and cleaning: a file's bytes to text (Word, PDF or text in any encoding, by its bytes), optional
+"""Reading and cleaning: a file's bytes to text (Word, PDF, a web page's article or text in any encoding, by its bytes), optional
 front matter, and noise set aside with a reason; which files of a folder are speeches."""
 
 from .cleaning import Cleaned, clean

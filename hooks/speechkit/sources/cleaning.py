@@ -146,8 +146,13 @@ def clean(source: Source) -> Cleaned:
         for number, text in enumerate(raw_lines[:meta_lines], start=1)
         if text.strip(PADDING)
     ]
+    set_aside = dict(source.set_aside)  # what the reader found is not the speech
     units: list[_Unit] = []
     for number, raw in enumerate(raw_lines[meta_lines:], start=meta_lines + 1):
+        if number in set_aside:
+            if raw.strip(PADDING):
+                dropped.append(Dropped(number, raw.strip(PADDING), set_aside[number]))
+            continue
         units += _split_line(raw, number, dropped)
     markdown = _markdown_scopes(source, units)
     units = _set_aside_wrapper(units, dropped)

@@ -11,7 +11,7 @@ from ..errors import Notice
 from ..rulebook import current
 
 HIDDEN = "."
-ONLY_TEXT = "only .txt, .md, Word (.docx, .doc, .wps) and .pdf speeches are read; save it as .docx or UTF-8 .txt"
+ONLY_TEXT = "only .txt, .md, Word (.docx, .doc, .wps), .pdf and web page (.html, .htm) speeches are read; save it as .docx or UTF-8 .txt"
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,8 @@ class FileRules:
     suffixes: frozenset[str]
     leftovers: tuple[str, ...]
     formats: dict[str, str]
+    page_suffixes: frozenset[str]  # web pages, beside which …
+    page_assets: str  # … a folder ending so holds the page's pictures and scripts
 
 
 def _rules() -> FileRules:
@@ -42,6 +44,8 @@ def compile_file_rules(data: dict) -> FileRules:
         frozenset(s.lower() for s in data["speech_suffixes"]),
         tuple(p.lower() for p in data["leftovers"]),
         {suffix.lower(): kind for suffix, kind in data["formats"].items()},
+        frozenset(s.lower() for s in data["web_page_suffixes"]),
+        data["web_page_assets"].lower(),
     )
 
 
@@ -67,9 +71,10 @@ def _scan(folder: Path, root: Path, paths: list[Path], notices: list[Notice], to
             raise
         notices.append(Notice(str(folder), None, f"not read: the folder cannot be listed ({error.strerror})"))
         return
+    pages = {Path(e.name.lower()).stem for e in entries if Path(e.name).suffix.lower() in _rules().page_suffixes}
     for entry in entries:
         path = folder / entry.name
-        if _is_leftover(entry.name):
+        if _is_leftover(entry.name) or entry.is_dir() and _is_page_assets(entry.name, pages):
             continue
         if entry.is_symlink():
             _take_link(path, root, paths, notices)
@@ -108,6 +113,13 @@ def _not_a_speech(suffix: str) -> str:
     """Why a file is not read: what it is, and what to do."""
     kind = _rules().formats.get(suffix)
     return f"not read: {kind} ({suffix}); {ONLY_TEXT}" if kind else f"not read: {ONLY_TEXT}"
+
+
+def _is_page_assets(name: str, pages: set[str]) -> bool:
+    """The folder a browser saves a web page's pictures and scripts in (讲话_files beside
+    讲话.html; ``pages`` are the web pages' names, lower-case, without their endings)."""
+    suffix = _rules().page_assets
+    return name.lower().endswith(suffix) and name.lower().removesuffix(suffix) in pages
 
 
 def _is_leftover(name: str) -> bool:

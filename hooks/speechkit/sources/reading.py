@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,12 +11,18 @@ from ..errors import Notice, SpeechError
 from .doc import read_doc
 from .docx import read_docx
 from .pdf import read_pdf
-from .sniff import sniff
+from .sniff import UTF8_BOM, sniff
+from .webpage import declared_charset, read_html
 
 # Control characters other than tab, LF, CR and form feed: text files do not hold them.
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 NEWLINES = re.compile(r"\r\n?")
-UTF8_BOM = b"\xef\xbb\xbf"
+# Charsets a Chinese page declares, by the codec that reads them: GB2312 and GBK pages
+# hold GBK's characters (browsers read both as GBK), which GB18030 includes.
+CHARSET_CODECS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030", "cp936": "gb18030"}
+# Western charsets some old pages declare by default: a Chinese page that says so is
+# really in another (its bytes are read as a text file's are).
+LATIN_CHARSETS = frozenset({"iso8859-1", "cp1252", "ascii"})  # Python's codec names
 # Byte order marks of the wide encodings, longest first (UTF-32 LE starts like UTF-16 LE).
 WIDE_BOMS = (
     (b"\xff\xfe\x00\x00", "utf-32"),
@@ -52,9 +59,12 @@ class Source:
     encoding: str
     # What degraded the reading (lines in another encoding than the rest of the file).
     problems: tuple[Notice, ...] = ()
-    format: str = "text"  # what the bytes are: "text", "docx", "doc" or "pdf"
+    format: str = "text"  # what the bytes are: "text", "html", "docx", "doc" or "pdf"
     # What the document says about itself (("title", …) from Word or PDF properties).
     metadata: tuple[tuple[str, str], ...] = ()
+    # Lines the reader found are not the speech (a web page's menus and footer), each
+    # with the reason: (line, reason); cleaning records them as dropped.
+    set_aside: tuple[tuple[int, str], ...] = ()
 
 
 def read_source(path: str | Path) -> Source:
@@ -64,8 +74,10 @@ def read_source(path: str | Path) -> Source:
 
 
 def decode_source(data: bytes, path: str | Path) -> Source:
-    """Read the bytes from ``path`` into a Source by what they are: Word, legacy Word, PDF or text."""
+    """Read the bytes from ``path`` into a Source by what they are: Word, legacy Word, PDF, a web page or text."""
     kind = sniff(data, str(path))
+    if kind == "html":
+        return _html_source(data, str(path))
     if kind != "text":
         return _document_source(data, str(path), kind)
     text, encoding, problems = decode_text(data, path)
@@ -92,6 +104,43 @@ def _document_source(data: bytes, path: str, kind: str) -> Source:
         text, metadata = read_doc(data, path), {}
     text = CONTROL_CHARS.sub("", NEWLINES.sub("\n", text))
     return Source(path, text, "utf-8", format=kind, metadata=tuple(metadata.items()))
+
+
+def _html_source(data: bytes, path: str) -> Source:
+    """A web page's visible text as a Source, the lines outside its article set aside;
+    decoded by its byte order mark, else its declared charset, else as a text file is."""
+    markup, encoding, problems = _decode_page(data, path)
+    page = read_html(CONTROL_CHARS.sub("", NEWLINES.sub("\n", markup)), path)
+    return Source(path, CONTROL_CHARS.sub("", page.text), encoding, problems, "html",
+                  tuple(page.metadata.items()), page.set_aside)
+
+
+def _decode_page(data: bytes, path: str) -> tuple[str, str, tuple[Notice, ...]]:
+    """A page's markup, encoding and problems: bytes that are UTF-8 as UTF-8 (other text is
+    rarely valid UTF-8, while GB18030 reads nearly any bytes, UTF-8's too, as wrong
+    characters); else the charset the page declares when that reads it; else, with a
+    Notice, what the bytes are, as for a text file."""
+    declared = declared_charset(data)
+    if declared is None or data.startswith(UTF8_BOM) or _wide_encoding(data) is not None:
+        return decode_text(data, path)
+    codec = _codec_name(CHARSET_CODECS.get(declared, declared))
+    as_utf8 = _try(data, "utf-8")
+    if as_utf8 is not None and (codec == "utf-8" or data.isascii()):
+        return as_utf8, "utf-8", ()
+    text = None if codec in (None, "utf-8", *LATIN_CHARSETS) else _try(data, codec)
+    if as_utf8 is None and text is not None:
+        return text, codec, ()
+    markup, encoding, problems = decode_text(data, path)
+    notice = Notice(path, None, f"the page declares charset {declared} but is not in it; read as {ENCODING_NAMES.get(encoding, encoding)}")
+    return markup, encoding, (notice, *problems)
+
+
+def _codec_name(name: str) -> str | None:
+    """Python's name of a codec (gb18030, utf-8, cp1252), or None for a name it does not know."""
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
 
 
 def decode_text(data: bytes, path: str | Path) -> tuple[str, str, tuple[Notice, ...]]:

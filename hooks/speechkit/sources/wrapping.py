@@ -74,9 +74,10 @@ def continuations(lines: list[WrappedLine], body_start: int, authored: bool = Fa
 
     ``body_start`` is the index of the first line past the title block: a title, its
     subtitle and a byline are short unpunctuated lines by nature, so only the strong
-    evidence joins lines above it. ``authored`` lines (a Word file's paragraphs) are
-    joined only on the strong evidence or across noise: a page break of a PDF turned
-    into Word leaves "。" alone, or a page number between two halves of a sentence.
+    evidence joins lines above it. ``authored`` lines (a Word file's or web page's
+    paragraphs and line breaks, as the author wrote them) are joined only where a page
+    break of a PDF turned into Word cut them: "。" left alone on a line, or a page
+    number or empty paragraphs between two halves of a long sentence.
     """
     width = None if authored else _fixed_width(lines)
     random_wrap = not authored and _randomly_wrapped(lines)
@@ -85,7 +86,7 @@ def continuations(lines: list[WrappedLine], body_start: int, authored: bool = Fa
     for index in range(1, len(lines)):
         previous, line = lines[index - 1], lines[index]
         result[index] = line.starts_line and not ITEM_MARKER.match(line.text) and (
-            bool(OPEN_END.search(previous.text) or CONTINUATION_START.match(line.text))
+            bool((OPEN_END.search(previous.text) and not authored) or CONTINUATION_START.match(line.text))
             or (
                 index > body_start
                 and not SENTENCE_END.search(previous.text)
