@@ -192,3 +192,23 @@ def test_unnumbered_section_headings_over_lists_make_the_parts():
     assert [(p.heading, len(p.items)) for p in speech.parts] == [("2024年工作回顾", 2), ("2025年工作安排", 2), ("全面加强政府自身建设", 0)]
     lone = parse_text("政府工作报告\n各位代表：\n现在作报告。\n一、2023年工作回顾\n一年来做了以下工作。\n（一）抓经济。增长。\n（二）抓民生。改善。\n")
     assert [(p.label, p.heading, len(p.items)) for p in lone.parts] == [("一、", "2023年工作回顾", 2)]
+
+
+def test_an_appendix_of_numbered_groups_is_one_appendix_with_its_running_items():
+    groups = "".join(
+        f"{group}、{name}\n" + "".join(f"{n}．{task}。\n" for n, task in tasks)
+        for group, name, tasks in [
+            ("一", "教育", [(1, "新建幼儿园十所"), (2, "改造薄弱学校二十所")]),
+            ("二", "医疗", [(3, "建设社区医院五家"), (4, "免费筛查一万人")]),
+            ("三", "养老", [(5, "新增养老床位三千张")]),
+        ]
+    )
+    text = (
+        "政府工作报告\n各位代表：\n现在作报告。\n一、工作回顾\n（一）抓经济。增长。\n（二）抓民生。改善。\n"
+        "二、今年安排\n（一）稳增长。有力。\n（二）惠民生。有效。\n各位代表！让我们奋斗！\n"
+        f"附件：2025年民生实事项目\n{groups}"
+    )
+    speech = parse_text(text)
+    assert [(p.kind, p.label) for p in speech.parts] == [("部分", "一、"), ("部分", "二、"), ("附件", None)]
+    assert [i.number for i in speech.parts[-1].items] == [1, 2, 3, 4, 5]
+    assert [p.text for p in speech.closing] == ["各位代表！让我们奋斗！"]

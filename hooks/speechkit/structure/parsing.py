@@ -200,8 +200,12 @@ class _Parser:
             for run in family_runs(marks, family)
             for index in run
         }
-        headings = [i for i in range(len(body)) if i not in numbered and self._is_heading(body, marks, i)]
         appendices = [i for i in range(len(body)) if self.rules.appendix_heading.match(body[i].text)]
+        if appendices:
+            # An appendix's own 一、…十、 groups (民生实事 by field) are not the report's sections.
+            numbered = {i for i in numbered if i < appendices[0]}
+        headings = [i for i in range(len(body)) if i not in numbered and self._is_heading(body, marks, i)]
+        headings = sorted(set(headings) | {i for i in appendices if i + 1 < len(body) and len(body[i].text) <= self.rules.title_max})
         if not numbered:
             numbered = self._lone_section(marks)
         if not numbered:
