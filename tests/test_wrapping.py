@@ -72,3 +72,23 @@ def test_word_paragraphs_are_joined_only_where_a_page_break_cut_them():
     assert lines[8:] == ["这一年我们推进数字政府建设，让更多市民感受数字生活。", "第二段开头。"]
     pdf = clean(Source("t.pdf", "标题\n同志们：\n我们要继续努力，\n把工作做好。\n", "utf-8", format="pdf")).lines
     assert [line.text for line in pdf][2:] == ["我们要继续努力，", "把工作做好。"]  # the PDF reader has joined its lines
+
+
+def test_a_long_line_cut_inside_a_word_the_text_uses_elsewhere_goes_on():
+    text = (
+        "标题\n各位代表：\n"
+        + "全市经济平稳运行，全市就业稳定，全市民生改善。\n" * 2
+        + "乡村振兴扎实推进。实施乡村集成改革，探索创新承包地、宅基地“三权分置”有效实现形式，全\n"
+        + "市土地流转率达65%。\n"
+        + "（二）突出亚运牵引，加快推进城市现代化建设\n亚运筹备有力有序。\n"
+    )
+    units = [t for _, t in kept(text)]
+    assert "乡村振兴扎实推进。实施乡村集成改革，探索创新承包地、宅基地“三权分置”有效实现形式，全市土地流转率达65%。" in units
+    assert "（二）突出亚运牵引，加快推进城市现代化建设" in units  # a heading is no cut word
+
+
+def test_spaces_a_wrap_left_inside_chinese_sentences_are_removed_but_a_byline_keeps_its_own():
+    text = "标题\n市长 张三\n各位代表：\n面对复杂形势，特 别是疫情冲击，我们坚持稳中求进，黄河滩区迁 建任务全面完成。\n"
+    units = [t for _, t in kept(text)]
+    assert "市长 张三" in units
+    assert "面对复杂形势，特别是疫情冲击，我们坚持稳中求进，黄河滩区迁建任务全面完成。" in units

@@ -15,7 +15,7 @@ from .dispatch import DispatchRules, compile_dispatch, find_wrapper
 from .frontmatter import split_front_matter
 from .reading import Source
 from .sentences import SENTENCE_ENDS  # a unit ending so is the speaker's text, however often it recurs
-from .wrapping import SENTENCE_END, WrappedLine, continuations, joined
+from .wrapping import SENTENCE_END, WrappedLine, continuations, joined, without_wrap_spaces
 
 # Full-width (U+3000), no-break, en/em and ASCII spaces that pad lines in copied texts.
 PADDING = " \t\u3000\u00a0\u2002\u2003\u200b\ufeff"
@@ -170,6 +170,7 @@ def clean(source: Source) -> Cleaned:
             dropped.append(Dropped(unit.number, unit.text, reason, unit.column))
     if source.format != "pdf":  # the PDF reader joins its lines by where they stand
         kept = _rewrapped(kept, dropped, authored=source.format != "text")
+    kept = [replace(line, text=without_wrap_spaces(line.text)) for line in kept]
     dropped.sort(key=lambda d: (d.line, d.column))
     problems = (*source.problems, *front_matter.problems)
     return Cleaned(

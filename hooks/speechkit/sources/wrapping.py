@@ -12,6 +12,8 @@ Plain text gets three kinds of evidence, weakest last:
   end a sentence;
 - a watermark or page footer set aside between a long line that stops mid-sentence and
   the next: the noise cut the paragraph;
+- a long line that stops mid-sentence where the last character and the next line's first
+  make a pair the text uses elsewhere (全|市, 幼|儿园): a word was cut;
 - a file wrapped at random (most long lines stop mid-sentence, as a PDF's text copied
   out does): any line that does not end a sentence, once the body has begun.
 """
@@ -44,6 +46,12 @@ FIXED_WIDTH_SHARE = 0.15
 MIN_WIDTH = 20
 LONG_CHARS = 15  # lines shorter than this (headings, bylines) do not vote
 CUT_BY_NOISE_CHARS = 40  # a line this long stopping mid-sentence above a watermark goes on below it
+WORD_PAIR_SEEN = 3  # a pair of characters seen this often inside the text's lines is a word
+# A space between two Chinese characters (or their punctuation) inside a paragraph of
+# sentences at least this long is where a line was wrapped.
+WRAP_SPACE_MIN_CHARS = 30
+WRAP_SPACE = re.compile(r"(?<=[\u4e00-\u9fff，。、；：！？“”（）])[ \u3000]+(?=[\u4e00-\u9fff，。、；：！？“”（）])")
+SENTENCE_INSIDE = re.compile("[。！？；]")
 HEADING_CHARS = 40  # a numbered line no longer than this, with no sentence end, is a heading
 # A file wrapped at random: this share of its long lines stop mid-sentence. Labelled
 # lines (原标题：…, 来源：…, 习近平：…) do not vote: a compilation ends each article so.
@@ -81,6 +89,7 @@ def continuations(lines: list[WrappedLine], body_start: int, authored: bool = Fa
     """
     width = None if authored else _fixed_width(lines)
     random_wrap = not authored and _randomly_wrapped(lines)
+    pairs = Counter() if authored else _character_pairs(lines)
     result = [False] * len(lines)
     paragraph = lines[0].text if lines else ""  # the open paragraph, as joined so far
     for index in range(1, len(lines)):
@@ -95,12 +104,27 @@ def continuations(lines: list[WrappedLine], body_start: int, authored: bool = Fa
                 and (
                     (width is not None and abs(len(previous.text) - width) <= 1)
                     or (line.after_noise and len(previous.text) >= CUT_BY_NOISE_CHARS)
+                    or (len(previous.text) >= CUT_BY_NOISE_CHARS and pairs[previous.text[-1] + line.text[0]] >= WORD_PAIR_SEEN)
                     or random_wrap
                 )
             )
         )
         paragraph = paragraph + line.text if result[index] else line.text
     return result
+
+
+def without_wrap_spaces(text: str) -> str:
+    """A paragraph of sentences without the spaces a wrapped line left between two Chinese
+    characters (特 别是, 黄河滩区迁 建); short lines keep theirs (市长 张三, a headline's
+    separating space)."""
+    if len(text) < WRAP_SPACE_MIN_CHARS or not SENTENCE_INSIDE.search(text):
+        return text
+    return WRAP_SPACE.sub("", text)
+
+
+def _character_pairs(lines: list[WrappedLine]) -> Counter:
+    """How often each pair of adjacent characters occurs inside the lines."""
+    return Counter(text[i:i + 2] for text in (line.text for line in lines) for i in range(len(text) - 1))
 
 
 def _heading_done(paragraph: str, following: str) -> bool:
