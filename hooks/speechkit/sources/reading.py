@@ -55,6 +55,9 @@ class Source:
     format: str = "text"  # what the bytes are: "text", "docx", "doc" or "pdf"
     # What the document says about itself (("title", …) from Word or PDF properties).
     metadata: tuple[tuple[str, str], ...] = ()
+    # What a Word file's formatting says of a paragraph, by the line it starts on:
+    # (line, "title" | "heading" | "bold"); the parser heeds them only where the text is ambiguous.
+    hints: tuple[tuple[int, str], ...] = ()
 
 
 def read_source(path: str | Path) -> Source:
@@ -84,14 +87,15 @@ def decode_source(data: bytes, path: str | Path) -> Source:
 
 def _document_source(data: bytes, path: str, kind: str) -> Source:
     """A Word or PDF file's text (control characters, which are not text, taken out) as a Source."""
+    hints: tuple[tuple[int, str], ...] = ()
     if kind == "docx":
-        text, metadata = read_docx(data, path)
+        text, metadata, hints = read_docx(data, path)
     elif kind == "pdf":
         text, metadata = read_pdf(data, path)
     else:
         text, metadata = read_doc(data, path), {}
     text = CONTROL_CHARS.sub("", NEWLINES.sub("\n", text))
-    return Source(path, text, "utf-8", format=kind, metadata=tuple(metadata.items()))
+    return Source(path, text, "utf-8", format=kind, metadata=tuple(metadata.items()), hints=hints)
 
 
 def decode_text(data: bytes, path: str | Path) -> tuple[str, str, tuple[Notice, ...]]:
