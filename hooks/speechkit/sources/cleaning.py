@@ -52,6 +52,7 @@ class Cleaned:
     problems: tuple[Notice, ...] = ()  # the source's and the front matter's
     format: str = "text"  # the Source's: "text", "docx", "doc" or "pdf"
     metadata: tuple[tuple[str, str], ...] = ()  # the Source's: what the document says about itself
+    hints: tuple[tuple[int, str], ...] = ()  # the Source's: (source line, "title" | "heading" | "bold")
 
 
 @dataclass(frozen=True)
@@ -175,7 +176,7 @@ def clean(source: Source) -> Cleaned:
     problems = (*source.problems, *front_matter.problems)
     return Cleaned(
         source.path, tuple(kept), tuple(dropped), meta, problems=problems,
-        format=source.format, metadata=source.metadata,
+        format=source.format, metadata=source.metadata, hints=source.hints,
     )
 
 

@@ -1,13 +1,16 @@
-"""Read a Word .docx: its paragraphs in order (tables' too), line breaks kept, and its own title."""
+"""Read a Word .docx: its paragraphs in order (tables' too), line breaks kept, its own title,
+and what its formatting hints (title, heading, bold) for each paragraph."""
 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 from xml.etree import ElementTree
 
 from ..errors import SpeechError
+from .docx_hints import STYLES_PART, read_styles
 
 BODY_PART = "word/document.xml"
 CORE_PART = "docProps/core.xml"
@@ -19,17 +22,30 @@ BREAKS = {W + "br": "\n", W + "cr": "\n", W + "tab": "\t"}  # within a paragraph
 FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
 MAX_PART_BYTES = 64 * 2**20  # unpacked; a speech's document.xml is well under 1 MB (a ZIP bomb is not)
+# A carriage return kept in the text (&#13;) becomes a line end when the text is read:
+# counted as one here so that a hint names the line its paragraph starts on.
+CARRIAGE_RETURN = re.compile(r"\r\n?")
 
 
-def read_docx(data: bytes, path: str) -> tuple[str, dict[str, str]]:
-    """The document's text, a line per paragraph (a line break in one starts a new line), and its metadata."""
+def read_docx(data: bytes, path: str) -> tuple[str, dict[str, str], tuple[tuple[int, str], ...]]:
+    """The document's text, a line per paragraph (a line break in one starts a new line), its
+    metadata, and its hints: (line, "title" | "heading" | "bold") for paragraphs so formatted."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        if archive.getinfo(BODY_PART).file_size > MAX_PART_BYTES:
-            raise SpeechError(path, f"{BODY_PART} unpacks to more than {MAX_PART_BYTES // 2**20} MB; not read")
+        for part in (BODY_PART, STYLES_PART):
+            if part in archive.namelist() and archive.getinfo(part).file_size > MAX_PART_BYTES:
+                raise SpeechError(path, f"{part} unpacks to more than {MAX_PART_BYTES // 2**20} MB; not read")
         body = _parse(archive.read(BODY_PART), path, BODY_PART)
         core = archive.read(CORE_PART) if CORE_PART in archive.namelist() else None
-    text = "\n".join(_paragraph_text(p) for p in _paragraphs(body))
-    return text, _metadata(core, path)
+        styles = read_styles(archive.read(STYLES_PART) if STYLES_PART in archive.namelist() else None)
+    texts, hints, line = [], [], 1
+    for paragraph in _paragraphs(body):
+        text = CARRIAGE_RETURN.sub("\n", _paragraph_text(paragraph))
+        hint = styles.hint(paragraph, text)
+        if hint is not None:
+            hints.append((line, hint))
+        texts.append(text)
+        line += text.count("\n") + 1
+    return "\n".join(texts), _metadata(core, path), tuple(hints)
 
 
 def _parse(xml: bytes, path: str, part: str) -> ElementTree.Element:

@@ -65,6 +65,9 @@ class Source:
     # Lines the reader found are not the speech (a web page's menus and footer), each
     # with the reason: (line, reason); cleaning records them as dropped.
     set_aside: tuple[tuple[int, str], ...] = ()
+    # What a Word file's formatting says of a paragraph, by the line it starts on:
+    # (line, "title" | "heading" | "bold"); the parser heeds them only where the text is ambiguous.
+    hints: tuple[tuple[int, str], ...] = ()
 
 
 def read_source(path: str | Path) -> Source:
@@ -96,14 +99,15 @@ def decode_source(data: bytes, path: str | Path) -> Source:
 
 def _document_source(data: bytes, path: str, kind: str) -> Source:
     """A Word or PDF file's text (control characters, which are not text, taken out) as a Source."""
+    hints: tuple[tuple[int, str], ...] = ()
     if kind == "docx":
-        text, metadata = read_docx(data, path)
+        text, metadata, hints = read_docx(data, path)
     elif kind == "pdf":
         text, metadata = read_pdf(data, path)
     else:
         text, metadata = read_doc(data, path), {}
     text = CONTROL_CHARS.sub("", NEWLINES.sub("\n", text))
-    return Source(path, text, "utf-8", format=kind, metadata=tuple(metadata.items()))
+    return Source(path, text, "utf-8", format=kind, metadata=tuple(metadata.items()), hints=hints)
 
 
 def _html_source(data: bytes, path: str) -> Source:

@@ -29,13 +29,17 @@ class Front:
     body_start: int  # index of the first body paragraph
 
 
-def read_front(paragraphs: list[Paragraph]) -> tuple[Front, list[Paragraph]]:
-    """Split the top lines off; the list returned may split a line (标题——副标题)."""
+def read_front(paragraphs: list[Paragraph], styled_titles: frozenset[int] = frozenset()) -> tuple[Front, list[Paragraph]]:
+    """Split the top lines off; the list returned may split a line (标题——副标题).
+    A paragraph on one of ``styled_titles`` (source lines a Word file styles Title) among
+    the top lines is a title line, whatever its text looks like."""
     units = _split_subtitles(paragraphs[:FRONT_MAX]) + paragraphs[FRONT_MAX:]
-    end = _front_end(units)
+    end = _front_end(units, styled_titles)
     titles, described = [], []
     for index, unit in enumerate(units[:end]):
-        is_title = not unit.note and not described and not _describes(unit.text, index)
+        # Only the first piece of a split line (标题——副标题) is the styled title.
+        styled = unit.line in styled_titles and not (index > 0 and units[index - 1].line == unit.line)
+        is_title = styled or not unit.note and not described and not _describes(unit.text, index)
         (titles if is_title else described).append(unit)
     texts = [u.text for u in titles] + [u.text for u in described if not u.note]
     front = Front(
@@ -69,10 +73,12 @@ def _split_subtitles(units: list[Paragraph]) -> list[Paragraph]:
     return result
 
 
-def _front_end(units: list[Paragraph]) -> int:
-    """Where the body starts: the salutation, or the first line that is not a front line."""
+def _front_end(units: list[Paragraph], styled_titles: frozenset[int]) -> int:
+    """Where the body starts: the salutation, or the first line that is not a front line
+    (a Title-styled line is one)."""
     for index, unit in enumerate(units[:FRONT_MAX]):
-        if rules().salutation.match(unit.text) or not (unit.note or _is_front_line(unit.text)):
+        front_line = unit.note or unit.line in styled_titles or _is_front_line(unit.text)
+        if rules().salutation.match(unit.text) or not front_line:
             return index
     return 0
 

@@ -53,6 +53,8 @@ class Rules:
     title_max: int
     title_trim: re.Pattern
     heading: re.Pattern
+    hinted_heading: re.Pattern  # a heading the Word file's formatting marks, where the text is ambiguous
+    hinted_headings_min: int
     footnote_heading: re.Pattern
     appendix_heading: re.Pattern
     article_heading: re.Pattern
@@ -113,6 +115,8 @@ def compile_structure(data: dict) -> Rules:
         title_max=int(data["title_max"]),
         title_trim=re.compile(expand(data["title_trim"])),
         heading=re.compile(data["heading"]),
+        hinted_heading=re.compile(data["hinted_heading"]),
+        hinted_headings_min=int(data["hinted_headings_min"]),
         footnote_heading=re.compile(data["footnote_heading"]),
         appendix_heading=re.compile(data["appendix_heading"]),
         article_heading=re.compile(data["article_heading"]),

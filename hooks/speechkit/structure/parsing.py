@@ -62,6 +62,7 @@ class _Parser:
     def __init__(self, cleaned: Cleaned):
         self.cleaned = cleaned
         self.rules = rules()
+        self.hints = dict(cleaned.hints)  # source line → what the Word file's formatting says
         self.warnings: list[str] = []
         self.problems: list[Notice] = []  # reported as build warnings: --strict fails on them
 
@@ -73,7 +74,7 @@ class _Parser:
     def speech(self) -> Speech:
         """Run every step and assemble the Speech."""
         units = [Paragraph(line.text, line.number, line.note, line.last) for line in self.cleaned.lines]
-        front, units = read_front(units)
+        front, units = read_front(units, frozenset(line for line, hint in self.hints.items() if hint == "title"))
         body = units[front.body_start:]
         meta = self.cleaned.meta
         meeting = meta.get("meeting") or front.meeting
@@ -213,6 +214,9 @@ class _Parser:
             # report may have them unnumbered (2024年工作回顾 over （一）…（八）).
             headings = self._headings_over_lists(marks, headings)
             if len(headings) < 2:
+                # The text does not say; a Word file's heading styles or bold lines may.
+                headings = self._hinted_headings(body, marks)
+            if len(headings) < 2:
                 return []
         found = sorted(
             [_Boundary(i, "section") for i in numbered]
@@ -248,14 +252,30 @@ class _Parser:
             return []
         return [h for h in headings if h in anchors or (h > anchors[0] and next_item_number(h) in (None, 1))]
 
-    def _is_heading(self, body: list[Paragraph], marks, index: int) -> bool:
-        """A short line that is not a sentence, with text after it: an unnumbered heading."""
+    def _hinted_headings(self, body: list[Paragraph], marks) -> list[int]:
+        """Unnumbered section headings the Word file's formatting marks: heading-styled
+        paragraphs, else bold lines each with body text after it, when enough of them stand."""
+        least = self.rules.hinted_headings_min
+
+        def hinted(kind: str) -> list[int]:
+            shape = self.rules.hinted_heading
+            return [i for i, p in enumerate(body) if self.hints.get(p.line) == kind and self._is_heading(body, marks, i, shape)]
+
+        styled = hinted("heading")
+        if len(styled) >= least:
+            return styled
+        bold = set(hinted("bold"))
+        with_text = [i for i in sorted(bold) if i + 1 not in bold]  # a bold line over another has no text of its own
+        return with_text if len(with_text) >= least else []
+
+    def _is_heading(self, body: list[Paragraph], marks, index: int, shape=None) -> bool:
+        """A short line that is not a sentence (or ``shape``), with text after it: an unnumbered heading."""
         paragraph = body[index]
         return (
             index + 1 < len(body)
             and marks[index] is None
             and not paragraph.note
-            and bool(self.rules.heading.match(paragraph.text))
+            and bool((shape or self.rules.heading).match(paragraph.text))
             and not self.rules.salutation.match(paragraph.text)
         )
 
