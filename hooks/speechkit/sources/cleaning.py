@@ -170,7 +170,7 @@ def clean(source: Source) -> Cleaned:
         else:
             dropped.append(Dropped(unit.number, unit.text, reason, unit.column))
     if source.format != "pdf":  # the PDF reader joins its lines by where they stand
-        kept = _rewrapped(kept, dropped, authored=source.format != "text")
+        kept = _rewrapped(kept, dropped, authored=source.format != "text", headings={line for line, _ in source.hints})
     kept = [replace(line, text=without_wrap_spaces(line.text)) for line in kept]
     dropped.sort(key=lambda d: (d.line, d.column))
     problems = (*source.problems, *front_matter.problems)
@@ -290,9 +290,10 @@ def _markup_front_end(units: list[_Unit]) -> int:
     return 0
 
 
-def _rewrapped(lines: list[Line], dropped: list[Dropped], authored: bool) -> list[Line]:
+def _rewrapped(lines: list[Line], dropped: list[Dropped], authored: bool, headings: set[int]) -> list[Line]:
     """The kept lines with hard-wrapped paragraphs joined back, each spanning its source
-    lines; ``authored`` ones (Word paragraphs) only where a page break cut them."""
+    lines; ``authored`` ones (Word paragraphs) only where a page break cut them, and never
+    a line Word styles as a title or heading (``headings``)."""
     numbers = [None, *(line.number for line in lines), None]
     noise_lines = sorted({piece.line for piece in dropped if piece.column == 0})
 
@@ -313,7 +314,7 @@ def _rewrapped(lines: list[Line], dropped: list[Dropped], authored: bool) -> lis
     )
     result: list[Line] = []
     for line, goes_on in zip(lines, continuations(wrapped, body_start, authored)):
-        if goes_on and result and not (line.note or result[-1].note):
+        if goes_on and result and not (line.note or result[-1].note or line.number in headings):
             result[-1] = replace(result[-1], text=joined(result[-1].text, line.text), last=line.number)
         else:
             result.append(line)
