@@ -57,11 +57,11 @@ def test_rows_carry_format_title_counts_and_the_refusal(tmp_path):
 
 def test_markdown_has_a_row_per_file_and_totals_last(tmp_path):
     (tmp_path / "讲话.txt").write_text(SPEECH, encoding="utf-8")
-    (tmp_path / "notes.html").write_text("<p>不是讲话</p>", encoding="utf-8")  # refused by the listing
+    (tmp_path / "notes.xlsx").write_bytes(b"PK\x03\x04")  # refused by the listing
     result = run(tmp_path, "--markdown", "--runs", "1")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert len(lines) == 2 + 2 + 1  # heading, rule, two files, totals
-    assert lines[2].startswith("| notes.html | - | refused: not read: a web page (.html);")
+    assert lines[2].startswith("| notes.xlsx | - | refused: not read: a spreadsheet (.xlsx);"), lines[2]
     assert lines[3].startswith("| 讲话.txt | text | 在全区基层治理工作会议上的讲话 | 2024-03-05 | 王小明 | 2 | 5 | 2 | 0 |")
     assert lines[4].startswith("| **2 files, 1 refused** |")
