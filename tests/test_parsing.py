@@ -258,3 +258,17 @@ def test_a_date_and_speaker_tag_after_the_title_is_left_to_the_byline():
 def test_the_meeting_that_adopted_a_report_is_its_meeting():
     speech = parse_text("政府工作报告\n2021年1月21日长沙市第十五届人民代表大会第七次会议通过\n市长　郑建新\n各位代表：\n现在我作报告。\n")
     assert (speech.meeting, speech.date, speech.speaker) == ("长沙市第十五届人民代表大会第七次会议", "2021-01-21", "郑建新")
+
+
+def test_a_report_with_no_title_and_no_meeting_is_titled_by_its_opening_words():
+    speech = parse_text("市长凌云作政府工作报告。\n各位代表：\n现在，我代表市人民政府向大会报告工作，请予审议。\n一、工作回顾\n")
+    assert (speech.title, speech.title_source) == ("政府工作报告", "opening")
+    assert [(d.text, d.reason) for d in speech.dropped] == [("市长凌云作政府工作报告。", "图片说明")]
+    assert speech.problems == ()
+
+
+def test_a_dateline_on_the_first_line_is_no_title():
+    speech = parse_text("2024年1月31日在自贡市第十八届人民代表大会第四次会议上\n自贡市人民政府市长 石钢\n各位代表：\n现在作报告。\n")
+    assert (speech.title, speech.date, speech.speaker) == ("政府工作报告", "2024-01-31", "石钢")
+    titled = parse_text("习近平在全国教育大会上的讲话\n同志们：\n今天开会。\n")
+    assert titled.title == "习近平在全国教育大会上的讲话"

@@ -88,9 +88,10 @@ class Speech:
     # encoding): reported as warnings, so a publish build fails; ``warnings`` are advice.
     problems: tuple[Notice, ...] = ()
     # Where the title came from: "front matter", "text" (its title line), "metadata" (the
-    # document's title property), "meeting" (the meeting its subtitle names) or "file name".
+    # document's title property), "meeting" (the meeting its subtitle names), "opening"
+    # (what its opening words say it is) or "file name".
     title_source: str = "text"
-    format: str = "text"  # what the file was: "text", "docx", "doc" or "pdf"
+    format: str = "text"  # what the file was: "text", "docx", "doc", "pdf" or "html"
 
     @property
     def items(self) -> tuple[Item, ...]:

@@ -93,11 +93,20 @@ def _is_front_line(text: str) -> bool:
     ) or bool(r.date_line.match(text))
 
 
+# How a dateline ends: …会议上, …会议通过.
+DATELINE_ENDS = ("上", "通过", "批准")
+
+
 def _describes(text: str, index: int) -> bool:
     """Is this a subtitle, date or speaker line rather than (part of) the title?"""
     r = rules()
     if index == 0:  # the first line is the title unless it is plainly a subtitle or date
-        return bool(r.date_line.match(text) or r.subtitle.match(text) and text.lstrip("（(")[:1] in "—─")
+        return bool(
+            r.date_line.match(text)
+            or r.subtitle.match(text) and text.lstrip("（(")[:1] in "—─"
+            # 2024年1月31日在…会议上 with no title above it (but 在…上的讲话 is a title)
+            or r.subtitle.match(text) and r.date.match(text.lstrip("（(")) and text.rstrip("）)").endswith(DATELINE_ENDS)
+        )
     return bool(
         r.date_line.match(text)
         or r.subtitle.match(text)

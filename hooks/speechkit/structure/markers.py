@@ -70,6 +70,7 @@ class Rules:
     closing_cues: re.Pattern
     document_title: TitleRules  # when a document's title property is a title
     meeting_titles: tuple[tuple[re.Pattern, str], ...] = ()  # what a speech at such a meeting is called
+    opening_titles: tuple[tuple[re.Pattern, str], ...] = ()  # what a speech that opens so is called
 
 
 def rules() -> Rules:
@@ -132,6 +133,7 @@ def compile_structure(data: dict) -> Rules:
         closing_cues=re.compile(data["closing_cues"]),
         document_title=compile_title_rules(data["document_title"]),
         meeting_titles=tuple((re.compile(m["meeting"]), m["title"]) for m in data.get("meeting_titles") or ()),
+        opening_titles=tuple((re.compile(m["opening"]), m["title"]) for m in data.get("opening_titles") or ()),
     )
 
 

@@ -40,6 +40,7 @@ CLOSING_PARAGRAPH_MAX = 320
 CLOSING_PARAGRAPHS_MAX = 4
 RUN_IN_HEAD_MAX = 10
 BARE_CUE_MAX = 6  # 各位代表！ alone
+OPENING_TITLE_PARAGRAPHS = 3  # the salutation and the first sentences say what the speech is
 APPENDIX_LABEL_MAX = 4  # 附件： alone, not 附件1：民生实事项目
 # An unnumbered heading makes a section when a （一） list starts within this many paragraphs below it.
 HEADING_TO_LIST = 6
@@ -79,7 +80,7 @@ class _Parser:
         meta = self.cleaned.meta
         meeting = meta.get("meeting") or front.meeting
         date = meta.get("date") or front.date
-        title, title_source = self._title(front, meeting, date, body[0].line if body else None)
+        title, title_source = self._title(front, meeting, date, body)
         salutation = self._take_salutation(body)
         body, footnotes = self._split_footnotes(split_continued_runs(body))
         body, (opening, parts, closing) = self._structure(body)
@@ -110,9 +111,11 @@ class _Parser:
 
     # -- title ---------------------------------------------------------------------------
 
-    def _title(self, front: Front, meeting: str | None, date: str | None, line: int | None) -> tuple[str, str]:
+    def _title(self, front: Front, meeting: str | None, date: str | None, body: list[Paragraph]) -> tuple[str, str]:
         """The title and where it came from: front matter, the title line, the document's
-        title property, the meeting the front lines name, else the file name (a problem)."""
+        title property, the meeting the front lines name, what the opening words say the
+        speech is (我代表市人民政府，向大会报告工作), else the file name (a problem)."""
+        line = body[0].line if body else None
         if self.cleaned.meta.get("title"):
             return self.cleaned.meta["title"], "front matter"
         if front.title:
@@ -136,6 +139,11 @@ class _Parser:
                 return called, "meeting"
             self.warn(line, f"no title line found; titled after {named}")
             return (f"{meeting}（{date}）" if date else meeting), "meeting"
+        for paragraph in body[:OPENING_TITLE_PARAGRAPHS]:
+            called = next((title for pattern, title in self.rules.opening_titles if pattern.search(paragraph.text)), None)
+            if called:
+                self.warn(paragraph.line, f"no title line found; titled {called}, as its opening words say (opening_titles in structure.yml)")
+                return called, "opening"
         self.problems.append(Notice(self.cleaned.path, line, NO_TITLE))
         return Path(self.cleaned.path).stem, "file name"
 
