@@ -212,3 +212,18 @@ def test_an_appendix_of_numbered_groups_is_one_appendix_with_its_running_items()
     assert [(p.kind, p.label) for p in speech.parts] == [("部分", "一、"), ("部分", "二、"), ("附件", None)]
     assert [i.number for i in speech.parts[-1].items] == [1, 2, 3, 4, 5]
     assert [p.text for p in speech.closing] == ["各位代表！让我们奋斗！"]
+
+
+def test_unnumbered_sections_over_lists_far_below_and_a_list_of_the_years_projects():
+    lead = "".join(f"——成绩{n}显著。\n我们做了大量工作，取得了明显成效，群众满意度不断提升。\n" for n in range(1, 6))
+    text = (
+        "政府工作报告\n各位代表：\n现在作报告。\n2024年工作回顾\n" + lead + "一年来，主要开展了以下工作。\n"
+        "（一）抓经济。增长。\n（二）抓民生。改善。\n2025年工作安排建议\n" + lead + "重点抓好以下工作。\n"
+        "（一）稳增长。有力。\n（二）惠民生。有效。\n各位代表！让我们奋斗！\n"
+        "青川市2025年民生实事项目\n一、畅行青川\n1．提升通行效率。\n2．便捷地铁出行。\n二、绿色青川\n3．新建公园十个。\n"
+    )
+    speech = parse_text(text)
+    assert [(p.heading, len(p.items)) for p in speech.parts] == [
+        ("2024年工作回顾", 2), ("2025年工作安排建议", 2), ("青川市2025年民生实事项目", 3)
+    ]
+    assert [p.text for p in speech.closing] == ["各位代表！让我们奋斗！"]

@@ -53,6 +53,7 @@ WRAP_SPACE_MIN_CHARS = 30
 WRAP_SPACE = re.compile(r"(?<=[\u4e00-\u9fff，。、；：！？“”（）])[ \u3000]+(?=[\u4e00-\u9fff，。、；：！？“”（）])")
 SENTENCE_INSIDE = re.compile("[。！？；]")
 HEADING_CHARS = 40  # a numbered line no longer than this, with no sentence end, is a heading
+SHORT_HEADING_CHARS = 20  # and an unnumbered one no longer than this
 # A file wrapped at random: this share of its long lines stop mid-sentence. Labelled
 # lines (原标题：…, 来源：…, 习近平：…) do not vote: a compilation ends each article so.
 RANDOM_WRAP_SHARE = 0.5
@@ -89,7 +90,7 @@ def continuations(lines: list[WrappedLine], body_start: int, authored: bool = Fa
     """
     width = None if authored else _fixed_width(lines)
     random_wrap = not authored and _randomly_wrapped(lines)
-    pairs = Counter() if authored else _character_pairs(lines)
+    pairs = _character_pairs(lines)
     result = [False] * len(lines)
     paragraph = lines[0].text if lines else ""  # the open paragraph, as joined so far
     for index in range(1, len(lines)):
@@ -100,11 +101,11 @@ def continuations(lines: list[WrappedLine], body_start: int, authored: bool = Fa
                 index > body_start
                 and not SENTENCE_END.search(previous.text)
                 and not LABELLED.match(previous.text)
-                and not _heading_done(paragraph, line.text)
+                and not _heading_done(paragraph, line.text, pairs)
                 and (
                     (width is not None and abs(len(previous.text) - width) <= 1)
                     or (line.after_noise and len(previous.text) >= CUT_BY_NOISE_CHARS)
-                    or (len(previous.text) >= CUT_BY_NOISE_CHARS and pairs[previous.text[-1] + line.text[0]] >= WORD_PAIR_SEEN)
+                    or (not authored and len(previous.text) >= CUT_BY_NOISE_CHARS and pairs[previous.text[-1] + line.text[0]] >= WORD_PAIR_SEEN)
                     or random_wrap
                 )
             )
@@ -127,14 +128,15 @@ def _character_pairs(lines: list[WrappedLine]) -> Counter:
     return Counter(text[i:i + 2] for text in (line.text for line in lines) for i in range(len(text) - 1))
 
 
-def _heading_done(paragraph: str, following: str) -> bool:
-    """A numbered heading (一、…) followed by a long line: the heading ended, the body begins."""
-    return (
-        bool(ITEM_MARKER.match(paragraph))
-        and len(paragraph) <= HEADING_CHARS
-        and not re.search("[。！？；]", paragraph)
-        and len(following) >= LONG_CHARS
-    )
+def _heading_done(paragraph: str, following: str, pairs: Counter) -> bool:
+    """A heading followed by a long line: the heading ended, the body begins. A numbered
+    one (一、…); or a short one (2024年工作回顾) whose last character and the next line's
+    first make no pair the text uses elsewhere (一年|来，我们… is one sentence cut)."""
+    if re.search("[。！？；]", paragraph) or len(following) < LONG_CHARS:
+        return False
+    if ITEM_MARKER.match(paragraph):
+        return len(paragraph) <= HEADING_CHARS
+    return len(paragraph) <= SHORT_HEADING_CHARS and pairs[paragraph[-1] + following[0]] < WORD_PAIR_SEEN
 
 
 def _fixed_width(lines: list[WrappedLine]) -> int | None:

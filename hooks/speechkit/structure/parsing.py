@@ -42,8 +42,6 @@ RUN_IN_HEAD_MAX = 10
 BARE_CUE_MAX = 6  # 各位代表！ alone
 OPENING_TITLE_PARAGRAPHS = 3  # the salutation and the first sentences say what the speech is
 APPENDIX_LABEL_MAX = 4  # 附件： alone, not 附件1：民生实事项目
-# An unnumbered heading makes a section when a （一） list starts within this many paragraphs below it.
-HEADING_TO_LIST = 6
 
 
 @dataclass(frozen=True)
@@ -246,15 +244,17 @@ class _Parser:
 
     @staticmethod
     def _headings_over_lists(marks, headings: list[int]) -> list[int]:
-        """Unnumbered section headings: those standing just above a （一） list, when two or
-        more do, and the headings after the first of them that stand outside a list."""
+        """Unnumbered section headings: those standing above a （一） list (its first item
+        before the next heading), when two or more do, and the headings after the first of
+        them that stand outside a list."""
 
         def next_item_number(index: int) -> int | None:
             return next((m.number for m in marks[index + 1:] if m and m.family.level == 2), None)
 
+        bounds = [*headings[1:], len(marks)]
         anchors = [
-            h for h in headings
-            if any(m and m.family.level == 2 and m.number == 1 for m in marks[h + 1: h + 1 + HEADING_TO_LIST])
+            h for h, stop in zip(headings, bounds)
+            if next((m.number for m in marks[h + 1: stop] if m and m.family.level == 2), None) == 1
         ]
         if len(anchors) < 2:
             return []
