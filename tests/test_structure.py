@@ -227,3 +227,18 @@ def test_unnumbered_sections_over_lists_far_below_and_a_list_of_the_years_projec
         ("2024年工作回顾", 2), ("2025年工作安排建议", 2), ("青川市2025年民生实事项目", 3)
     ]
     assert [p.text for p in speech.closing] == ["各位代表！让我们奋斗！"]
+
+
+def test_a_list_whose_first_point_follows_its_intros_colon_and_sections_over_yishi_lists():
+    text = (
+        "政府工作报告\n各位代表：\n现在作报告。\n2023年工作回顾\n一年来，主要做了以下工作:一是稳增长，经济好转。\n二是促改革，活力增强。\n"
+        "2024年工作安排建议\n重点做好以下两个方面工作：（一）扩大内需。多措并举。\n（二）发展产业。做强工业。\n"
+        "加强政府自身建设\n（一）讲政治。忠诚。\n（二）重法治。规范。\n各位代表！让我们奋斗！\n名词注解\n1.数实融合：数字经济和实体经济深度融合。\n"
+    )
+    speech = parse_text(text)
+    assert [(p.heading, [i.label for i in p.items]) for p in speech.parts] == [
+        ("2023年工作回顾", ["一是", "二是"]), ("2024年工作安排建议", ["（一）", "（二）"]), ("加强政府自身建设", ["（一）", "（二）"])
+    ]
+    assert speech.parts[1].items[0].headline == "扩大内需"
+    assert [p.text for p in speech.closing] == ["各位代表！让我们奋斗！"]
+    assert speech.footnotes[0].text == "名词注解"

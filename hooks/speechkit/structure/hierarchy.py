@@ -28,6 +28,10 @@ FIRST_NAMED_WITHIN = 6
 # without its line breaks, leaves "…336项。（六）巩固提升生态环境质量。" after （五）.
 CONTINUED_RUN_LEVELS = (1, 2)
 AFTER_SENTENCE = "(?<=[。！？；])"
+# A run of paragraph starts at these levels (一、 （一） 一是) whose first point stands
+# inside the paragraph before, after its intro's colon, is split there too.
+FIRST_INLINE_LEVELS = (1, 2, 3)
+AFTER_INTRO = "(?<=[：:])"
 
 
 @dataclass(frozen=True)
@@ -78,12 +82,15 @@ def paragraph_marks(units: list[Paragraph]) -> list[Marker | None]:
 
 
 def split_continued_runs(units: list[Paragraph]) -> list[Paragraph]:
-    """Cut a paragraph where the numbered run of paragraph starts before it goes on inside it.
+    """Cut a paragraph where a numbered run of paragraph starts goes on inside it, or
+    begins inside it.
 
-    Only the next number counts (（六） after （五）), only after a sentence end, and only
-    when that number does not start a paragraph later on (then the run goes on there).
+    Going on: only the next number counts (（六） after （五）), only after a sentence end,
+    and only when that number does not start a paragraph later on (then the run goes on
+    there). Beginning: "重点做好以下八个方面工作：（一）充分释放…" with （二） starting the
+    next paragraphs — the first point stands after the intro's colon.
     """
-    families = [f for f in rules().families if f.level in CONTINUED_RUN_LEVELS and not (f.closer or f.unnumbered)]
+    families = [f for f in rules().families if f.level in FIRST_INLINE_LEVELS and not (f.closer or f.unnumbered)]
     marks = [marker(u.text) for u in units]
     later = _numbers_ahead(marks, families)
     last: dict[str, int] = {}
@@ -93,16 +100,31 @@ def split_continued_runs(units: list[Paragraph]) -> list[Paragraph]:
             last[marks[index].family.name] = marks[index].number
         cuts = []
         for family in families:
+            ahead = later[index].get(family.name, frozenset())
             if family.name not in last:
+                first = _first_inline(family, unit.text) if 2 in ahead and 1 not in ahead else []
+                if first:
+                    cuts += first
+                    last[family.name] = 1
+                continue
+            if family.level not in CONTINUED_RUN_LEVELS:
                 continue
             for match in re.finditer(AFTER_SENTENCE + family.pattern.pattern.lstrip("^"), unit.text):
                 found = _continued_marker(family, match, unit.text)
-                if found == last[family.name] + 1 and found not in later[index].get(family.name, ()):
+                if found == last[family.name] + 1 and found not in ahead:
                     cuts.append(match.start())
                     last[family.name] = found
-        bounds = [0, *sorted(cuts), len(unit.text)]
-        result += [replace(unit, text=unit.text[a:b]) for a, b in zip(bounds, bounds[1:])]
+        bounds = [0, *sorted(set(cuts)), len(unit.text)]
+        result += [replace(unit, text=unit.text[a:b]) for a, b in zip(bounds, bounds[1:]) if a < b]
     return result
+
+
+def _first_inline(family: Family, text: str) -> list[int]:
+    """Where a run's first point stands after an intro's colon inside a paragraph, if it does."""
+    for match in re.finditer(AFTER_INTRO + family.pattern.pattern.lstrip("^"), text):
+        if _continued_marker(family, match, text) == 1:
+            return [match.start()]
+    return []
 
 
 def _numbers_ahead(marks: list[Marker | None], families: list[Family]) -> list[dict[str, frozenset]]:
@@ -114,7 +136,9 @@ def _numbers_ahead(marks: list[Marker | None], families: list[Family]) -> list[d
         mark = marks[index]
         if mark and mark.family in families:
             name = mark.family.name
-            ahead[name] = frozenset({1}) if mark.number == 1 else ahead.get(name, frozenset()) | {mark.number}
+            run = ahead.get(name, frozenset())
+            # Going back, a run's numbers fall; one not below them is the end of an earlier run.
+            ahead[name] = run | {mark.number} if run and mark.number < min(run) else frozenset({mark.number})
             for family in families:
                 if family.level > mark.family.level:
                     ahead[family.name] = frozenset()  # an outer heading ends the runs below it

@@ -40,6 +40,7 @@ CLOSING_PARAGRAPH_MAX = 320
 CLOSING_PARAGRAPHS_MAX = 4
 RUN_IN_HEAD_MAX = 10
 BARE_CUE_MAX = 6  # 各位代表！ alone
+LIST_LEVELS = (2, 3)  # the lists an unnumbered section heading stands over: （一）… or 一是…
 OPENING_TITLE_PARAGRAPHS = 3  # the salutation and the first sentences say what the speech is
 APPENDIX_LABEL_MAX = 4  # 附件： alone, not 附件1：民生实事项目
 
@@ -244,17 +245,17 @@ class _Parser:
 
     @staticmethod
     def _headings_over_lists(marks, headings: list[int]) -> list[int]:
-        """Unnumbered section headings: those standing above a （一） list (its first item
+        """Unnumbered section headings: those standing above a （一） or 一是 list (its first item
         before the next heading), when two or more do, and the headings after the first of
         them that stand outside a list."""
 
         def next_item_number(index: int) -> int | None:
-            return next((m.number for m in marks[index + 1:] if m and m.family.level == 2), None)
+            return next((m.number for m in marks[index + 1:] if m and m.family.level in LIST_LEVELS), None)
 
         bounds = [*headings[1:], len(marks)]
         anchors = [
             h for h, stop in zip(headings, bounds)
-            if next((m.number for m in marks[h + 1: stop] if m and m.family.level == 2), None) == 1
+            if next((m.number for m in marks[h + 1: stop] if m and m.family.level in LIST_LEVELS), None) == 1
         ]
         if len(anchors) < 2:
             return []
