@@ -272,3 +272,8 @@ def test_a_dateline_on_the_first_line_is_no_title():
     assert (speech.title, speech.date, speech.speaker) == ("政府工作报告", "2024-01-31", "石钢")
     titled = parse_text("习近平在全国教育大会上的讲话\n同志们：\n今天开会。\n")
     assert titled.title == "习近平在全国教育大会上的讲话"
+
+
+def test_an_office_before_the_name_is_not_part_of_the_speakers_name():
+    speech = parse_text("政府工作报告\n——2024年2月27日在南宁市第十五届人民代表大会第五次会议上\n市长侯刚\n各位代表：\n现在作报告。\n")
+    assert speech.speaker == "侯刚"
