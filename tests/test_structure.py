@@ -242,3 +242,18 @@ def test_a_list_whose_first_point_follows_its_intros_colon_and_sections_over_yis
     assert speech.parts[1].items[0].headline == "扩大内需"
     assert [p.text for p in speech.closing] == ["各位代表！让我们奋斗！"]
     assert speech.footnotes[0].text == "名词注解"
+
+
+def test_a_section_of_run_in_headings_without_numbers_has_them_as_its_points():
+    tasks = "".join(f"{head}。我们要{head}，做到{head}常态化、长效化，不断取得新成效。\n" for head in ["加强政治建设", "加强法治建设", "加强效能建设"])
+    text = (
+        "政府工作报告\n各位代表：\n现在作报告。\n一、工作回顾\n（一）抓经济。增长。\n（二）抓民生。改善。\n"
+        f"二、全面加强政府自身建设\n新征程对政府工作提出了新的更高要求。\n{tasks}各位代表！让我们奋斗！\n"
+    )
+    speech = parse_text(text)
+    part = speech.parts[1]
+    assert [(i.label, i.number, i.headline) for i in part.items] == [("", 1, "加强政治建设"), ("", 2, "加强法治建设"), ("", 3, "加强效能建设")]
+    assert [p.text for p in part.lead] == ["新征程对政府工作提出了新的更高要求。"]
+    assert [p.text for p in speech.closing] == ["各位代表！让我们奋斗！"]
+    few = parse_text(text.replace("加强效能建设。", "此外，加强效能建设。"))
+    assert few.parts[1].items == ()  # two are not a list

@@ -21,6 +21,11 @@ HEADING_LINE_MAX = 60
 BROKEN_HEADING_MAX = 12
 # How deep children nest below an item.
 MAX_DEPTH = 3
+# Unnumbered points with a run-in heading sentence no longer than RUN_IN_HEAD_MAX
+# characters: at least RUN_IN_MIN, and this share of the paragraphs from the first on.
+RUN_IN_HEAD_MAX = 12
+RUN_IN_MIN = 3
+RUN_IN_SHARE = 0.6
 # How far above a late list's 第二 the paragraph naming its first point may stand.
 FIRST_NAMED_WITHIN = 6
 # Numbered runs at these levels (一、 sections, （一） items) that go on inside a
@@ -150,6 +155,32 @@ def _continued_marker(family: Family, match: re.Match, text: str) -> int | None:
     """The number of a family's marker found inside a paragraph."""
     found = marker(text[match.start():])
     return found.number if found and found.family == family else None
+
+
+def run_in_outline(units: list[Paragraph]) -> Outline:
+    """A section whose points have no numbers but open with a short heading sentence
+    (加强政治建设。… / 坚持依法行政。…): one item per such paragraph, when at least
+    RUN_IN_MIN of them stand together and most paragraphs from the first one on are them."""
+    heads = [i for i, unit in enumerate(units) if marker(unit.text) is None and _run_in_head(unit.text)]
+    if len(heads) < RUN_IN_MIN or len(heads) < RUN_IN_SHARE * (len(units) - heads[0]):
+        return Outline(tuple(units), (), ())
+    bounds = [*heads[1:], len(units)]
+    items = tuple(
+        Item("", position, headline(units[start].text), tuple(units[start:end]))
+        for position, (start, end) in enumerate(zip(heads, bounds), start=1)
+    )
+    return Outline(tuple(units[: heads[0]]), items, ())
+
+
+def _run_in_head(text: str) -> bool:
+    """Does the paragraph open with a short heading sentence and go on after it?"""
+    lead = _first_sentence(text)
+    return (
+        len(lead) <= RUN_IN_HEAD_MAX
+        and len(text) > len(lead) + 1
+        and text[len(lead)] == "。"
+        and not any(mark in lead for mark in "，,：:“")
+    )
 
 
 def best_runs(marks: list[Marker | None], min_level: int) -> list[list[int]]:

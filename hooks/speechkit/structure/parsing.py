@@ -18,6 +18,7 @@ from .hierarchy import (
     make_item,
     outline,
     paragraph_marks,
+    run_in_outline,
     split_continued_runs,
 )
 from ..model import Paragraph, Part, Speech
@@ -346,6 +347,8 @@ class _Parser:
             run_in = (head,) if len(mark.rest) > len(heading_text) + 1 else ()
         kind = {"appendix": r.appendix_kind, "article": r.article_kind}.get(boundary.kind, r.section_kind)
         found = outline(span[1:], 1 if boundary.kind == "article" else 2)
+        if not found.items and boundary.kind in ("section", "heading"):
+            found = run_in_outline(span[1:])
         lead = run_in + found.lead
         intro = lead[-1] if lead else None
         expected = self._expected_count(intro, len(found.items)) if found.items else None

@@ -79,6 +79,6 @@ def _item_lines(items, indent: str) -> list[str]:
     """An item per line, its children indented below it."""
     lines = []
     for item in items:
-        lines.append(f"{indent}{item.label} {item.headline}  [{item.line}]")
+        lines.append(f"{indent}{item.label or '·'} {item.headline}  [{item.line}]")  # · a run-in heading with no number
         lines += _item_lines(item.children, indent + "  ")
     return lines
