@@ -113,3 +113,10 @@ def test_lines_a_reader_set_aside_are_dropped_whole_with_its_reason():
     assert [(d.line, d.text, d.reason) for d in cleaned.dropped if d.reason != "HTML 标签"] == [
         (1, "菜单　　首页", "网页框架（正文之外）"), (5, "页脚<p>链接", "网页框架（正文之外）")]
     assert [(line.number, line.text) for line in cleaned.lines] == [(2, "标题"), (3, "同志们："), (4, "今天开会。"), (4, "散会。")]
+
+
+def test_a_section_heading_shown_above_the_salutation_as_well_is_set_aside_there():
+    text = "政府工作报告\n一、工作回顾\n各位代表：\n现在作报告。\n一、工作回顾\n过去一年成绩很大。\n"
+    cleaned = clean(Source("t.txt", text, "utf-8"))
+    assert [(d.line, d.text, d.reason) for d in cleaned.dropped] == [(2, "一、工作回顾", "称呼前重复的小标题")]
+    assert [line.number for line in cleaned.lines] == [1, 3, 4, 5, 6]

@@ -257,3 +257,10 @@ def test_a_section_of_run_in_headings_without_numbers_has_them_as_its_points():
     assert [p.text for p in speech.closing] == ["各位代表！让我们奋斗！"]
     few = parse_text(text.replace("加强效能建设。", "此外，加强效能建设。"))
     assert few.parts[1].items == ()  # two are not a list
+
+
+def test_a_glossary_titled_after_the_report_is_its_notes():
+    text = "政府工作报告\n各位代表：\n现在作报告。\n一、工作回顾\n（一）抓经济。增长。\n（二）抓民生。改善。\n各位代表！让我们奋斗！\n《政府工作报告》注释\n1.六稳：稳就业等。\n2.六保：保居民就业等。\n"
+    speech = parse_text(text)
+    assert len(speech.parts) == 1 and [p.text for p in speech.closing] == ["各位代表！让我们奋斗！"]
+    assert speech.footnotes[0].text == "《政府工作报告》注释"

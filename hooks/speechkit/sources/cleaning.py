@@ -29,6 +29,8 @@ FRONT_MATTER_REASON = "文件头元数据（front matter）"
 SHORT_VALUE = re.compile(r"^[^。！？；，,]{1,40}$")
 # Units after a related-links label that still belong to it: short, not sentences.
 TAIL_UNIT = re.compile(r"^[^。！？]{1,60}$")
+# A report's section heading: 一、2020年工作回顾.
+SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}、")
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,7 @@ class Noise:
     page_line_max: int
     web_address: re.Pattern
     dispatch: DispatchRules  # the red-head wrapper around a circulated report
+    echoed_heading_reason: str  # a section heading shown above the salutation as well
 
 
 @dataclass
@@ -134,6 +137,7 @@ def compile_noise(data: dict) -> Noise:
         page_line_max=int(data["repeated_page_line_max"]),
         web_address=re.compile(data["web_address"]),
         dispatch=compile_dispatch(data["dispatch"]),
+        echoed_heading_reason=data["echoed_heading_reason"],
     )
 
 
@@ -376,6 +380,7 @@ def _unit_reasons(units: list[_Unit], paged: bool = False) -> list[str | None]:
                 index += 1
     _mark_repeated_watermarks(units, reasons, paged)
     _mark_repeated_end(units, reasons)
+    _mark_echoed_heading(units, reasons, front_end)
     return reasons
 
 
@@ -439,6 +444,15 @@ def _mark_repeated_end(units: list[_Unit], reasons: list[str | None]) -> None:
     if has_title:
         for index in repeated:
             reasons[index] = _noise().repeated_reason
+
+
+def _mark_echoed_heading(units: list[_Unit], reasons: list[str | None], front_end: int) -> None:
+    """Set aside a section heading (一、…) that a web page shows above the salutation and
+    the report then opens with again: where it belongs is below."""
+    below = {unit.text for unit in units[front_end:]}
+    for index in range(front_end):
+        if reasons[index] is None and SECTION_HEADING.match(units[index].text) and units[index].text in below:
+            reasons[index] = _noise().echoed_heading_reason
 
 
 def _salutation() -> re.Pattern:
