@@ -264,3 +264,15 @@ def test_a_glossary_titled_after_the_report_is_its_notes():
     speech = parse_text(text)
     assert len(speech.parts) == 1 and [p.text for p in speech.closing] == ["各位代表！让我们奋斗！"]
     assert speech.footnotes[0].text == "《政府工作报告》注释"
+
+
+def test_dash_lines_heading_blocks_of_paragraphs_are_the_points_of_a_section():
+    block = "疫情防控取得重大成果。迅速启动一级响应，取得了显著成效。\n经济恢复增长。全市生产总值增长百分之三。\n"
+    text = (
+        "政府工作报告\n各位代表：\n现在作报告。\n一、工作回顾\n"
+        + "".join(f"——这一年，我们{verb}，交出了优异答卷。\n{block}" for verb in ["坚定信心", "迎难而上", "敢闯敢试"])
+        + "二、今年安排\n（一）稳增长。有力。\n（二）惠民生。有效。\n各位代表！让我们奋斗！\n"
+    )
+    speech = parse_text(text)
+    assert [(i.label, i.headline) for i in speech.parts[0].items] == [("——", "这一年，我们坚定信心，交出了优异答卷"), ("——", "这一年，我们迎难而上，交出了优异答卷"), ("——", "这一年，我们敢闯敢试，交出了优异答卷")]
+    assert len(speech.parts[0].items[0].paragraphs) == 3

@@ -19,6 +19,10 @@ HEADLINE_MAX = 40
 HEADING_LINE_MAX = 60
 # A heading line broken in two ("（二）坚持不懈用" / "新时代…") is at most this long.
 BROKEN_HEADING_MAX = 12
+# —— lines separated by the blocks they head: at least this many, each one sentence
+# no longer than DASH_HEADING_MAX characters.
+DASH_HEADINGS_MIN = 3
+DASH_HEADING_MAX = 60
 # How deep children nest below an item.
 MAX_DEPTH = 3
 # Unnumbered points with a run-in heading sentence no longer than RUN_IN_HEAD_MAX
@@ -215,7 +219,20 @@ def family_runs(marks: list[Marker | None], family: Family) -> list[list[int]]:
             current = [index]
     runs.append(current)
     runs = [run for run in runs if len(run) >= 2]
+    if family.unnumbered and not runs:
+        runs = _heading_dashes(marks, family)
     return [_with_closer(run, marks, family, runs) for run in runs]
+
+
+def _heading_dashes(marks: list[Marker | None], family: Family) -> list[list[int]]:
+    """—— lines that each head a block of paragraphs (——这一年，我们…交出了优异答卷。 over
+    its account): a run when at least DASH_HEADINGS_MIN of them are one short sentence."""
+    heads = [
+        index for index, mark in enumerate(marks)
+        if mark and mark.family == family and len(mark.rest) <= DASH_HEADING_MAX
+        and not any(end in mark.rest[:-1] for end in SENTENCE_END)
+    ]
+    return [heads] if len(heads) >= DASH_HEADINGS_MIN else []
 
 
 def _with_closer(run: list[int], marks, family: Family, runs) -> list[int]:
