@@ -120,3 +120,15 @@ def test_a_section_heading_shown_above_the_salutation_as_well_is_set_aside_there
     cleaned = clean(Source("t.txt", text, "utf-8"))
     assert [(d.line, d.text, d.reason) for d in cleaned.dropped] == [(2, "一、工作回顾", "称呼前重复的小标题")]
     assert [line.number for line in cleaned.lines] == [1, 3, 4, 5, 6]
+
+
+def test_a_printed_pages_text_sets_its_repeated_page_furniture_aside():
+    page = "2026/1/2621:54青川市政府工作报告-信息公开目录\n{n}/3\n"
+    body = "".join(f"我们坚持稳中求进，第{n}部分工作取得新成效，人民生活持续改善。\n" + page.format(n=n) for n in range(1, 4))
+    text = "政府工作报告\n无障碍访问|适老版\n各位代表：\n" + body
+    cleaned = clean(Source("t.txt", text, "utf-8"))
+    reasons = {d.text: d.reason for d in cleaned.dropped}
+    assert reasons["2026/1/2621:54青川市政府工作报告-信息公开目录"] == "打印页眉或页脚（每页重复）"
+    assert reasons["2/3"] == "页码" and reasons["无障碍访问|适老版"] == "网页菜单与工具"
+    unpaged = clean(Source("t.txt", text.replace("/3\n", "\n"), "utf-8"))
+    assert "2026/1/2621:54青川市政府工作报告-信息公开目录" not in {d.text for d in unpaged.dropped}  # repetition alone is no proof

@@ -64,6 +64,7 @@ class _Rule:
     where: str
     takes_next: bool
     tail: bool
+    page_mark: bool = False  # a page number: enough of them make a text a printed one
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ class Noise:
     watermark_reason: str
     page_line_reason: str  # a PDF's line repeated on its pages
     page_line_max: int
+    printed_pages_min: int
     web_address: re.Pattern
     dispatch: DispatchRules  # the red-head wrapper around a circulated report
     echoed_heading_reason: str  # a section heading shown above the salutation as well
@@ -116,7 +118,7 @@ def compile_noise(data: dict) -> Noise:
     """Compile the data of noise.yml."""
     return Noise(
         rules=tuple(
-            _Rule(re.compile(r["pattern"]), r["reason"], r["where"], bool(r.get("takes_next")), bool(r.get("tail")))
+            _Rule(re.compile(r["pattern"]), r["reason"], r["where"], bool(r.get("takes_next")), bool(r.get("tail")), bool(r.get("page_mark")))
             for r in data["rules"]
         ),
         inline=tuple(
@@ -135,6 +137,7 @@ def compile_noise(data: dict) -> Noise:
         watermark_reason=data["repeated_watermark_reason"],
         page_line_reason=data["repeated_page_line_reason"],
         page_line_max=int(data["repeated_page_line_max"]),
+        printed_pages_min=int(data["printed_pages_min"]),
         web_address=re.compile(data["web_address"]),
         dispatch=compile_dispatch(data["dispatch"]),
         echoed_heading_reason=data["echoed_heading_reason"],
@@ -360,9 +363,11 @@ def _unit_reasons(units: list[_Unit], paged: bool = False) -> list[str | None]:
     header_end = _header_end(units)
     front_end = _front_end(units)
     reasons: list[str | None] = [None] * len(units)
+    page_marks = 0
     index = 0
     while index < len(units):
         rule = _matching_rule(units[index].text, index < header_end, index < front_end)
+        page_marks += bool(rule and rule.page_mark)
         if rule is None:
             if index < header_end:
                 reasons[index] = HEADER_FILLER_REASON
@@ -378,7 +383,7 @@ def _unit_reasons(units: list[_Unit], paged: bool = False) -> list[str | None]:
             while index < len(units) and TAIL_UNIT.match(units[index].text):
                 reasons[index] = rule.reason
                 index += 1
-    _mark_repeated_watermarks(units, reasons, paged)
+    _mark_repeated_watermarks(units, reasons, paged or page_marks >= _noise().printed_pages_min)
     _mark_repeated_end(units, reasons)
     _mark_echoed_heading(units, reasons, front_end)
     return reasons
@@ -387,7 +392,8 @@ def _unit_reasons(units: list[_Unit], paged: bool = False) -> list[str | None]:
 def _mark_repeated_watermarks(units: list[_Unit], reasons: list[str | None], paged: bool) -> None:
     """Set aside a watermark repeated through the text: a unit that occurs watermark_min
     times or more and would be a watermark above the title, or holds a web address; in a
-    ``paged`` text (a PDF), also any short line repeated so, the print header or footer.
+    ``paged`` text (a PDF, or a printed page's text with its page marks), also any short
+    line repeated so, the print header or footer.
 
     Repetition alone is not enough in a text file: a compilation repeats its salutations
     and bylines.
