@@ -4,10 +4,14 @@ A text saved from a PDF or a fixed-width page breaks its paragraphs where the li
 out, not where the author ended them. A line goes on in the next when it plainly stops
 mid-sentence; item markers (一是, （一）, 1．) always start a new paragraph.
 
-Plain text gets three kinds of evidence, weakest last:
+The evidence, plainest first:
 
-- anywhere: a line ending in a comma or enumeration comma (，、) or an opening bracket,
-  or a next line starting with punctuation that cannot open a paragraph (，。）%);
+- anywhere: a line ending in a comma or enumeration comma (，、) or an opening bracket
+  (plain text only), or a next line starting with punctuation that cannot open a
+  paragraph (，。）%);
+
+and, past the title block, for a line that does not end a sentence and is no heading:
+
 - a fixed-width file (many lines cut at one length): a full line that does not
   end a sentence;
 - a watermark or page footer set aside between a long line that stops mid-sentence and
@@ -78,40 +82,63 @@ def joined(text: str, following: str) -> str:
     return f"{text} {following}" if spaced else text + following
 
 
+@dataclass(frozen=True)
+class _Evidence:
+    """What the whole text says about how it was wrapped."""
+
+    authored: bool
+    width: int | None  # the length a fixed-width file was cut at
+    random_wrap: bool  # most long lines stop mid-sentence
+    pairs: Counter  # adjacent characters inside lines: the text's own words
+
+
 def continuations(lines: list[WrappedLine], body_start: int, authored: bool = False) -> list[bool]:
     """For each line, whether it goes on the paragraph of the line before it.
 
     ``body_start`` is the index of the first line past the title block: a title, its
-    subtitle and a byline are short unpunctuated lines by nature, so only the strong
+    subtitle and a byline are short unpunctuated lines by nature, so only the plain
     evidence joins lines above it. ``authored`` lines (a Word file's or web page's
     paragraphs and line breaks, as the author wrote them) are joined only where a page
     break of a PDF turned into Word cut them: "。" left alone on a line, or a page
     number or empty paragraphs between two halves of a long sentence.
     """
-    width = None if authored else _fixed_width(lines)
-    random_wrap = not authored and _randomly_wrapped(lines)
-    pairs = _character_pairs(lines)
+    evidence = _Evidence(
+        authored,
+        None if authored else _fixed_width(lines),
+        not authored and _randomly_wrapped(lines),
+        _character_pairs(lines),
+    )
     result = [False] * len(lines)
     paragraph = lines[0].text if lines else ""  # the open paragraph, as joined so far
     for index in range(1, len(lines)):
         previous, line = lines[index - 1], lines[index]
-        result[index] = line.starts_line and not ITEM_MARKER.match(line.text) and (
-            bool((OPEN_END.search(previous.text) and not authored) or CONTINUATION_START.match(line.text))
-            or (
-                index > body_start
-                and not SENTENCE_END.search(previous.text)
-                and not LABELLED.match(previous.text)
-                and not _heading_done(paragraph, line.text, pairs)
-                and (
-                    (width is not None and abs(len(previous.text) - width) <= 1)
-                    or (line.after_noise and len(previous.text) >= CUT_BY_NOISE_CHARS)
-                    or (not authored and len(previous.text) >= CUT_BY_NOISE_CHARS and pairs[previous.text[-1] + line.text[0]] >= WORD_PAIR_SEEN)
-                    or random_wrap
-                )
+        if line.starts_line and not ITEM_MARKER.match(line.text):
+            result[index] = _plainly_cut(previous, line, authored) or (
+                index > body_start and _likely_cut(previous, line, paragraph, evidence)
             )
-        )
         paragraph = paragraph + line.text if result[index] else line.text
     return result
+
+
+def _plainly_cut(previous: WrappedLine, line: WrappedLine, authored: bool) -> bool:
+    """A line ends in a comma (plain text) or the next opens with closing punctuation."""
+    return bool((OPEN_END.search(previous.text) and not authored) or CONTINUATION_START.match(line.text))
+
+
+def _likely_cut(previous: WrappedLine, line: WrappedLine, paragraph: str, evidence: _Evidence) -> bool:
+    """A line stopping mid-sentence, no heading, where the text's wrapping, noise between
+    the two or a word cut in two says the paragraph goes on."""
+    if SENTENCE_END.search(previous.text) or LABELLED.match(previous.text):
+        return False
+    if _heading_done(paragraph, line.text, evidence.pairs):
+        return False
+    long = len(previous.text) >= CUT_BY_NOISE_CHARS
+    return (
+        (evidence.width is not None and abs(len(previous.text) - evidence.width) <= 1)
+        or (line.after_noise and long)
+        or (not evidence.authored and long and evidence.pairs[previous.text[-1] + line.text[0]] >= WORD_PAIR_SEEN)
+        or evidence.random_wrap
+    )
 
 
 def without_wrap_spaces(text: str) -> str:
