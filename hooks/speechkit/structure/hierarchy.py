@@ -165,7 +165,7 @@ def run_in_outline(units: list[Paragraph]) -> Outline:
     """A section whose points have no numbers but open with a short heading sentence
     (加强政治建设。… / 坚持依法行政。…): one item per such paragraph, when at least
     RUN_IN_MIN of them stand together and most paragraphs from the first one on are them."""
-    heads = [i for i, unit in enumerate(units) if marker(unit.text) is None and _run_in_head(unit.text)]
+    heads = [i for i, unit in enumerate(units) if marker(unit.text) is None and run_in_head(unit.text)]
     if len(heads) < RUN_IN_MIN or len(heads) < RUN_IN_SHARE * (len(units) - heads[0]):
         return Outline(tuple(units), (), ())
     bounds = [*heads[1:], len(units)]
@@ -176,7 +176,7 @@ def run_in_outline(units: list[Paragraph]) -> Outline:
     return Outline(tuple(units[: heads[0]]), items, ())
 
 
-def _run_in_head(text: str) -> bool:
+def run_in_head(text: str) -> bool:
     """Does the paragraph open with a short heading sentence and go on after it?"""
     lead = _first_sentence(text)
     return (

@@ -18,6 +18,7 @@ from .hierarchy import (
     make_item,
     outline,
     paragraph_marks,
+    run_in_head,
     run_in_outline,
     split_continued_runs,
 )
@@ -36,10 +37,9 @@ NO_TITLE = (
 
 
 # A closing's paragraphs are short; a report's last tasks run longer or open with a
-# run-in heading (坚持依法行政。…) no longer than RUN_IN_HEAD_MAX characters.
+# run-in heading (坚持依法行政。…).
 CLOSING_PARAGRAPH_MAX = 320
 CLOSING_PARAGRAPHS_MAX = 4
-RUN_IN_HEAD_MAX = 10
 BARE_CUE_MAX = 6  # 各位代表！ alone
 LIST_LEVELS = (2, 3)  # the lists an unnumbered section heading stands over: （一）… or 一是…
 OPENING_TITLE_PARAGRAPHS = 3  # the salutation and the first sentences say what the speech is
@@ -332,9 +332,7 @@ class _Parser:
     def _closing_like(text: str, cue: bool) -> bool:
         """Short enough for a closing's paragraph, and no run-in heading (铸牢政治忠诚。…)
         unless it opens with a closing cue (各位代表！…)."""
-        lead = headline(text)
-        run_in = len(lead) <= RUN_IN_HEAD_MAX and len(text) > len(lead) + 1 and not any(c in lead for c in "，,")
-        return len(text) <= CLOSING_PARAGRAPH_MAX and (cue or not run_in)
+        return len(text) <= CLOSING_PARAGRAPH_MAX and (cue or not run_in_head(text))
 
     def _section_part(self, span: list[Paragraph], boundary: _Boundary) -> Part:
         """A section, appendix or article: its heading, then the items below it."""
