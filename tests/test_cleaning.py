@@ -132,3 +132,9 @@ def test_a_printed_pages_text_sets_its_repeated_page_furniture_aside():
     assert reasons["2/3"] == "页码" and reasons["无障碍访问|适老版"] == "网页菜单与工具"
     unpaged = clean(Source("t.txt", text.replace("/3\n", "\n"), "utf-8"))
     assert "2026/1/2621:54青川市政府工作报告-信息公开目录" not in {d.text for d in unpaged.dropped}  # repetition alone is no proof
+
+
+def test_a_breadcrumb_a_step_a_line_and_tools_below_the_article_are_set_aside():
+    text = "当前位置：\n首页\n>\n政务信息\n>\n要闻\n2026年政府工作报告\n发表时间：\n2026-02-09 09:45:30\n各位代表：\n现在，我代表人民政府向大会报告工作。\n【\n打印本页\n】\n"
+    cleaned = clean(Source("t.txt", text, "utf-8"))
+    assert [line.text for line in cleaned.lines] == ["2026年政府工作报告", "各位代表：", "现在，我代表人民政府向大会报告工作。"]

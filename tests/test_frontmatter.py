@@ -122,3 +122,9 @@ def test_a_python_tag_is_never_constructed():
     speech = parsed("title: !!python/object/apply:os.system ['echo hacked']")
     assert problems(speech)[0] == "speeches/a.txt:2: front matter title must be one value, not a list or mapping; it is not used"
     assert speech.title == "a"
+
+
+def test_a_blog_posts_own_keys_are_passed_over_and_its_title_used():
+    speech = parsed("layout: post\ntitle: 新年贺词\ntags: [讲话, 2024]\ndate: 2024-01-01")
+    assert (speech.title, speech.date) == ("新年贺词", "2024-01-01")
+    assert problems(speech) == []

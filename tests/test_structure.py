@@ -100,10 +100,10 @@ def test_front_matter_overrides_what_is_detected_and_is_not_speech_text():
 
 
 def test_a_block_with_an_unknown_key_is_text_with_a_problem_naming_file_and_line():
-    speech = parse_text("---\ntitle: 标题\ntags: [x]\n---\n同志们：\n今天开会。\n", "speeches/a.txt")
+    speech = parse_text("---\ntitle: 标题\nspeach: x\n---\n同志们：\n今天开会。\n", "speeches/a.txt")
     assert speech.dropped == ()
     assert [str(problem) for problem in speech.problems] == [
-        "speeches/a.txt:3: unknown front matter key 'tags' (use title, date, speaker, meeting); the block is kept as text"
+        "speeches/a.txt:3: unknown front matter key 'speach' (use title, date, speaker, meeting); the block is kept as text"
     ]
 
 
@@ -276,3 +276,10 @@ def test_dash_lines_heading_blocks_of_paragraphs_are_the_points_of_a_section():
     speech = parse_text(text)
     assert [(i.label, i.headline) for i in speech.parts[0].items] == [("——", "这一年，我们坚定信心，交出了优异答卷"), ("——", "这一年，我们迎难而上，交出了优异答卷"), ("——", "这一年，我们敢闯敢试，交出了优异答卷")]
     assert len(speech.parts[0].items[0].paragraphs) == 3
+
+
+def test_points_numbered_yiyue_or_named_at_their_end_are_lists():
+    yiyue = parse_text("十点要求\n" + "".join(f"{n}曰{w}。我们要{w}。\n" for n, w in zip("一二三", ["讨汪", "团结", "宪政"])) + "凡此三端，愿闻明教。\n")
+    assert [(i.label, i.number) for i in yiyue.parts[0].items] == [("一曰", 1), ("二曰", 2), ("三曰", 3)]
+    named = parse_text("反对自由主义\n自由主义有种种表现。\n" + "".join(f"明知不对，也不争论，任其下去。这是第{n}种。\n" for n in "一二三") + "这些都是自由主义的表现。\n")
+    assert [(i.label, i.number) for i in named.parts[0].items] == [("第一种", 1), ("第二种", 2), ("第三种", 3)]

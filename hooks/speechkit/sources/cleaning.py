@@ -29,6 +29,8 @@ FRONT_MATTER_REASON = "文件头元数据（front matter）"
 SHORT_VALUE = re.compile(r"^[^。！？；，,]{1,40}$")
 # Units after a related-links label that still belong to it: short, not sentences.
 TAIL_UNIT = re.compile(r"^[^。！？]{1,60}$")
+# A breadcrumb step: 首页, 政务信息, 宁夏要闻.
+BREADCRUMB_STEP_MAX = 8
 # A report's section heading: 一、2020年工作回顾.
 SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}、")
 
@@ -65,6 +67,7 @@ class _Rule:
     takes_next: bool
     tail: bool
     page_mark: bool = False  # a page number: enough of them make a text a printed one
+    neighbours: bool = False  # the short units beside it go with it
 
 
 @dataclass(frozen=True)
@@ -118,7 +121,7 @@ def compile_noise(data: dict) -> Noise:
     """Compile the data of noise.yml."""
     return Noise(
         rules=tuple(
-            _Rule(re.compile(r["pattern"]), r["reason"], r["where"], bool(r.get("takes_next")), bool(r.get("tail")), bool(r.get("page_mark")))
+            _Rule(re.compile(r["pattern"]), r["reason"], r["where"], bool(r.get("takes_next")), bool(r.get("tail")), bool(r.get("page_mark")), bool(r.get("neighbours")))
             for r in data["rules"]
         ),
         inline=tuple(
@@ -374,6 +377,10 @@ def _unit_reasons(units: list[_Unit], paged: bool = False) -> list[str | None]:
             index += 1
             continue
         reasons[index] = rule.reason
+        if rule.neighbours:
+            for side in (index - 1, index + 1):
+                if 0 <= side < len(units) and reasons[side] is None and len(units[side].text) <= BREADCRUMB_STEP_MAX:
+                    reasons[side] = rule.reason
         index += 1
         if rule.takes_next and index < len(units) and SHORT_VALUE.match(units[index].text):
             if _is_bare_label(units[index - 1].text, rule):

@@ -14,6 +14,13 @@ FENCE = re.compile(r"^---[ \t]*$")
 # How far down the closing fence may be; further than this, the "---" is a rule.
 MAX_LINES = 30
 KEYS = ("title", "date", "speaker", "meeting")
+# Keys a blog or site generator writes into its posts (Jekyll, Hugo): not ours, but they
+# say the block is front matter; they are passed over, whatever their values.
+SITE_KEYS = (
+    "layout", "categories", "category", "tags", "author", "permalink", "excerpt", "description",
+    "comments", "published", "lang", "toc", "keywords", "cover", "image", "summary", "draft",
+    "slug", "weight", "aliases", "series", "subtitle", "header", "mathjax", "sticky", "top",
+)
 # The YAML text starts on the file's second line; marks count lines from 0.
 FIRST_LINE = 2
 NULL_TAG = "tag:yaml.org,2002:null"
@@ -82,6 +89,8 @@ def _read_values(node: yaml.MappingNode, lines: int, path: str) -> FrontMatter:
     values, problems = {}, []
     for key_node, value_node in node.value:
         key, line = key_node.value, key_node.start_mark.line + FIRST_LINE
+        if isinstance(key_node, yaml.ScalarNode) and key in SITE_KEYS:
+            continue
         if not isinstance(key_node, yaml.ScalarNode) or key not in KEYS:
             return _not_read(path, f"unknown front matter key '{key}'", line)
         if not isinstance(value_node, yaml.ScalarNode):

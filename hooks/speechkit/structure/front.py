@@ -103,7 +103,7 @@ def _describes(text: str, index: int) -> bool:
     if index == 0:  # the first line is the title unless it is plainly a subtitle or date
         return bool(
             r.date_line.match(text)
-            or r.subtitle.match(text) and text.lstrip("（(")[:1] in "—─"
+            or r.subtitle.match(text) and text.lstrip("（(")[:1] in "—─-－"
             # 2024年1月31日在…会议上 with no title above it (but 在…上的讲话 is a title)
             or r.subtitle.match(text) and r.date.match(text.lstrip("（(")) and text.rstrip("）)").endswith(DATELINE_ENDS)
         )

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..model import Item, Paragraph
+from .numerals import parse_numeral
 from .markers import LEAD_PUNCTUATION, Family, Marker, inline_chain, marker, rules
 
 # Sentence ends; a headline is an item's first sentence.
@@ -72,7 +73,7 @@ def outline(units: list[Paragraph], min_level: int, depth: int = 0) -> Outline:
 def paragraph_marks(units: list[Paragraph]) -> list[Marker | None]:
     """The marker each paragraph starts with; for a list that starts at 第二 with its first
     point only named (……这是我要讲的第一点。), a marker on the paragraph naming it."""
-    marks = [marker(u.text) for u in units]
+    marks = [marker(u.text) or _named_at_end(u.text) for u in units]
     for index, mark in enumerate(marks):
         if not (mark and mark.number == 2 and mark.family.first_named):
             continue
@@ -88,6 +89,17 @@ def paragraph_marks(units: list[Paragraph]) -> list[Marker | None]:
                 marks[back] = Marker(family, 1, named.group(), units[back].text)
                 break
     return marks
+
+
+def _named_at_end(text: str) -> Marker | None:
+    """A point named at its end (……这是第三种。): a marker of its family, labelled 第三种."""
+    for family in rules().families:
+        found = family.named_at_end.search(text) if family.named_at_end else None
+        if found:
+            number = parse_numeral(found.group("n"))
+            if number:
+                return Marker(family, number, f"第{found.group('n')}{found.group('unit')}", text)
+    return None
 
 
 def split_continued_runs(units: list[Paragraph]) -> list[Paragraph]:

@@ -25,6 +25,7 @@ class Family:
     unnumbered: bool
     closes: tuple[str, ...] = ()  # the families whose runs a closer ends
     first_named: re.Pattern | None = None  # how a paragraph names a list's first point without a marker
+    named_at_end: re.Pattern | None = None  # how a paragraph names its point at its end (这是第三种。)
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,9 @@ def compile_structure(data: dict) -> Rules:
         first = first.replace("{d}", f"(?P<n>{data['digits']})", 1)
         return first.replace("{date}", data["date"])
 
+    def expand_end(pattern: str) -> str:
+        return pattern.replace("{n}", data["numeral"])
+
     boundary = data["inline_boundary"]
     families = []
     for entry in data["markers"]:
@@ -102,6 +106,7 @@ def compile_structure(data: dict) -> Rules:
                 unnumbered=bool(entry.get("unnumbered")),
                 closes=tuple(entry.get("closes") or ()),
                 first_named=re.compile(entry["first_named"]) if entry.get("first_named") else None,
+                named_at_end=re.compile(expand_end(entry["named_at_end"])) if entry.get("named_at_end") else None,
             )
         )
     return Rules(
