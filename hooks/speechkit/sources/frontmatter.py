@@ -20,6 +20,8 @@ SITE_KEYS = (
     "layout", "categories", "category", "tags", "author", "permalink", "excerpt", "description",
     "comments", "published", "lang", "toc", "keywords", "cover", "image", "summary", "draft",
     "slug", "weight", "aliases", "series", "subtitle", "header", "mathjax", "sticky", "top",
+    "share", "type", "thumbnail", "featured", "hidden", "sidebar", "math", "pin", "banner",
+    "excerpt_separator", "modified", "updated", "lastmod", "redirect_from",
 )
 # The YAML text starts on the file's second line; marks count lines from 0.
 FIRST_LINE = 2
