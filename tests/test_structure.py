@@ -283,3 +283,13 @@ def test_points_numbered_yiyue_or_named_at_their_end_are_lists():
     assert [(i.label, i.number) for i in yiyue.parts[0].items] == [("一曰", 1), ("二曰", 2), ("三曰", 3)]
     named = parse_text("反对自由主义\n自由主义有种种表现。\n" + "".join(f"明知不对，也不争论，任其下去。这是第{n}种。\n" for n in "一二三") + "这些都是自由主义的表现。\n")
     assert [(i.label, i.number) for i in named.parts[0].items] == [("第一种", 1), ("第二种", 2), ("第三种", 3)]
+
+
+def test_parallel_one_sentence_heads_are_the_points_of_a_section():
+    account = "全省经济稳中有进，各项指标好于预期，发展质量稳步提升，群众获得感持续增强。\n"
+    heads = ["这一年，我们埋头苦干，封关运作如期实现。", "这一年，我们敢闯敢试，改革步伐加快。", "这一年，我们迎难而上，经济顶压行稳。"]
+    text = "政府工作报告\n各位代表：\n现在作报告。\n一、工作回顾\n" + "".join(h + "\n" + account for h in heads) + "二、今年安排\n（一）稳增长。有力。\n（二）惠民生。有效。\n"
+    speech = parse_text(text)
+    assert [i.headline for i in speech.parts[0].items] == [h.rstrip("。") for h in heads]
+    two = parse_text(text.replace(heads[2], "经济顶压行稳。"))
+    assert two.parts[0].items == ()  # two parallel lines are no list

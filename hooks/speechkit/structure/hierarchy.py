@@ -31,6 +31,11 @@ MAX_DEPTH = 3
 RUN_IN_HEAD_MAX = 12
 RUN_IN_MIN = 3
 RUN_IN_SHARE = 0.6
+# Points standing as one sentence a paragraph, no longer than PARALLEL_HEAD_MAX, at least
+# PARALLEL_MIN of them opening with the same PARALLEL_OPENING characters (这一年，我们…).
+PARALLEL_HEAD_MAX = 40
+PARALLEL_MIN = 3
+PARALLEL_OPENING = 2
 # How far above a late list's 第二 the paragraph naming its first point may stand.
 FIRST_NAMED_WITHIN = 6
 # Numbered runs at these levels (一、 sections, （一） items) that go on inside a
@@ -171,6 +176,27 @@ def _continued_marker(family: Family, match: re.Match, text: str) -> int | None:
     """The number of a family's marker found inside a paragraph."""
     found = marker(text[match.start():])
     return found.number if found and found.family == family else None
+
+
+def parallel_outline(units: list[Paragraph]) -> Outline:
+    """A section whose points stand as one short sentence a paragraph, in parallel
+    (这一年，我们…。 / 聚焦对外开放，…。), each over the paragraphs it heads: one item per
+    such paragraph, when at least PARALLEL_MIN of them open with the same words."""
+    groups: dict[str, list[int]] = {}
+    for index, unit in enumerate(units[:-1]):
+        text = unit.text
+        one_sentence = text.endswith(tuple(SENTENCE_END)) and not any(end in text[:-1] for end in SENTENCE_END)
+        if marker(text) is None and one_sentence and len(text) <= PARALLEL_HEAD_MAX and len(units[index + 1].text) > len(text):
+            groups.setdefault(text[:PARALLEL_OPENING], []).append(index)
+    heads = max(groups.values(), key=len, default=[])
+    if len(heads) < PARALLEL_MIN:
+        return Outline(tuple(units), (), ())
+    bounds = [*heads[1:], len(units)]
+    items = tuple(
+        Item("", position, headline(units[start].text), tuple(units[start:end]))
+        for position, (start, end) in enumerate(zip(heads, bounds), start=1)
+    )
+    return Outline(tuple(units[: heads[0]]), items, ())
 
 
 def run_in_outline(units: list[Paragraph]) -> Outline:

@@ -18,6 +18,7 @@ from .hierarchy import (
     make_item,
     outline,
     paragraph_marks,
+    parallel_outline,
     run_in_head,
     run_in_outline,
     split_continued_runs,
@@ -347,6 +348,8 @@ class _Parser:
         found = outline(span[1:], 1 if boundary.kind == "article" else 2)
         if not found.items and boundary.kind in ("section", "heading"):
             found = run_in_outline(span[1:])
+        if not found.items and boundary.kind in ("section", "heading"):
+            found = parallel_outline(span[1:])
         lead = run_in + found.lead
         intro = lead[-1] if lead else None
         expected = self._expected_count(intro, len(found.items)) if found.items else None
