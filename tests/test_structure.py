@@ -224,8 +224,9 @@ def test_unnumbered_sections_over_lists_far_below_and_a_list_of_the_years_projec
     )
     speech = parse_text(text)
     assert [(p.heading, len(p.items)) for p in speech.parts] == [
-        ("2024年工作回顾", 2), ("2025年工作安排建议", 2), ("青川市2025年民生实事项目", 3)
-    ]
+        ("2024年工作回顾", 7), ("2025年工作安排建议", 7), ("青川市2025年民生实事项目", 3)
+    ]  # the five —— lines of each lead are points too, before the （一） ones
+    assert [i.label for i in speech.parts[0].items] == ["——"] * 5 + ["（一）", "（二）"]
     assert [p.text for p in speech.closing] == ["各位代表！让我们奋斗！"]
 
 
@@ -293,3 +294,14 @@ def test_parallel_one_sentence_heads_are_the_points_of_a_section():
     assert [i.headline for i in speech.parts[0].items] == [h.rstrip("。") for h in heads]
     two = parse_text(text.replace(heads[2], "经济顶压行稳。"))
     assert two.parts[0].items == ()  # two parallel lines are no list
+
+
+def test_a_list_in_a_sections_lead_comes_before_its_own_items_and_the_intro_count_is_of_its_own():
+    text = (
+        "政府工作报告\n各位代表：\n现在作报告。\n一、工作回顾\n过去一年成绩显著。\n"
+        "——经济总体回升向好。全年增长百分之五。\n——科技创新实现新突破。研发投入增长。\n"
+        "一年来，主要做了以下两个方面工作。\n（一）抓经济。增长。\n（二）抓民生。改善。\n二、今年安排\n（一）稳增长。有力。\n（二）惠民生。有效。\n"
+    )
+    speech = parse_text(text)
+    assert [i.label for i in speech.parts[0].items] == ["——", "——", "（一）", "（二）"]
+    assert speech.parts[0].expected_count == 2 and speech.warnings == ()

@@ -24,6 +24,8 @@ BROKEN_HEADING_MAX = 12
 # no longer than DASH_HEADING_MAX characters.
 DASH_HEADINGS_MIN = 3
 DASH_HEADING_MAX = 60
+# How many lists a section's lead may hold above its own items.
+LEAD_LISTS_MAX = 3
 # How deep children nest below an item.
 MAX_DEPTH = 3
 # Unnumbered points with a run-in heading sentence no longer than RUN_IN_HEAD_MAX
@@ -176,6 +178,20 @@ def _continued_marker(family: Family, match: re.Match, text: str) -> int | None:
     """The number of a family's marker found inside a paragraph."""
     found = marker(text[match.start():])
     return found.number if found and found.family == family else None
+
+
+def with_lead_lists(found: Outline) -> Outline:
+    """A section's items with the lists standing in its lead before them (——我们… lines
+    heading their paragraphs, or 一是…四是, above the （一）… items): a reader sees
+    those points too; they come first, in the order of the text."""
+    for _ in range(LEAD_LISTS_MAX):
+        if not found.items or not found.lead:
+            return found
+        before = outline(list(found.lead), 2)
+        if not before.items:
+            return found
+        found = Outline(before.lead, before.items + found.items, found.after)
+    return found
 
 
 def parallel_outline(units: list[Paragraph]) -> Outline:

@@ -19,6 +19,7 @@ from .hierarchy import (
     outline,
     paragraph_marks,
     parallel_outline,
+    with_lead_lists,
     run_in_head,
     run_in_outline,
     split_continued_runs,
@@ -350,9 +351,13 @@ class _Parser:
             found = run_in_outline(span[1:])
         if not found.items and boundary.kind in ("section", "heading"):
             found = parallel_outline(span[1:])
+        own = found  # the section's own list; the count its intro announces is of these
+        if boundary.kind in ("section", "heading"):
+            found = with_lead_lists(found)
         lead = run_in + found.lead
         intro = lead[-1] if lead else None
-        expected = self._expected_count(intro, len(found.items)) if found.items else None
+        own_intro = (run_in + own.lead)[-1] if run_in + own.lead else None
+        expected = self._expected_count(own_intro, len(own.items)) if own.items else None
         return Part(
             kind=kind,
             title=f"{label}{heading_text}" if label else heading_text,
