@@ -305,3 +305,14 @@ def test_a_list_in_a_sections_lead_comes_before_its_own_items_and_the_intro_coun
     speech = parse_text(text)
     assert [i.label for i in speech.parts[0].items] == ["——", "——", "（一）", "（二）"]
     assert speech.parts[0].expected_count == 2 and speech.warnings == ()
+
+
+def test_no_paragraph_of_a_section_is_left_out_of_its_part():
+    text = (
+        "政府工作报告\n各位代表：\n现在作报告。\n一、工作回顾\n过去一年成绩显著。\n"
+        "——经济总体回升向好。全年增长百分之五。\n——科技创新实现新突破。研发投入增长。\n"
+        "一年来，主要做了以下工作。\n（一）抓经济。增长。\n（二）抓民生。改善。\n二、今年安排\n（一）稳增长。有力。\n（二）惠民生。有效。\n"
+    )
+    part = parse_text(text).parts[0]
+    shown = [p.text for p in part.lead] + [p.text for i in part.items for p in i.paragraphs] + [p.text for p in part.after]
+    assert "一年来，主要做了以下工作。" in shown and len(shown) == len(set(shown)) == 6

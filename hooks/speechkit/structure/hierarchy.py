@@ -190,7 +190,11 @@ def with_lead_lists(found: Outline) -> Outline:
         before = outline(list(found.lead), 2)
         if not before.items:
             return found
-        found = Outline(before.lead, before.items + found.items, found.after)
+        # The text between that list and the section's own (一年来，主要做了以下工作。) goes
+        # with the list's last point, so the part still shows every paragraph.
+        last = before.items[-1]
+        items = (*before.items[:-1], replace(last, paragraphs=last.paragraphs + before.after))
+        found = Outline(before.lead, items + found.items, found.after)
     return found
 
 
