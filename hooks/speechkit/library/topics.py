@@ -41,6 +41,9 @@ BODY_WEIGHT = 1  # per occurrence anywhere else
 # A topic is kept at this score: a headline hit, two lead hits, a lead hit and two
 # mentions, or four mentions. One or two passing mentions in a long item are not enough.
 TOPIC_THRESHOLD = 4
+# A topic the headline does not name, scoring under this share of the item's best topic,
+# is a side remark of a long section (智慧城市建设 in a section on 数字经济).
+SIDE_REMARK = 0.25
 # The best topics an item keeps: a work report's section names many subjects in passing,
 # and ten tags on one item tell a reader nothing (issue 13).
 TOPICS_MAX = 3
@@ -289,7 +292,8 @@ def topics_of(text: str, taxonomy: Taxonomy, headline: str | None = None) -> tup
 
     The headline is the item's lead sentence (by default the text's first sentence); the
     first sentence of each later paragraph is a lead; the rest is body. A topic is kept
-    when its score reaches TOPIC_THRESHOLD, topics the headline names first; an item
+    when its score reaches TOPIC_THRESHOLD (and, unless the headline names it, a
+    SIDE_REMARK share of the best topic's), topics the headline names first; an item
     with none falls back to its most mentioned topic if that one has FALLBACK_MENTIONS
     mentions or more.
     """
@@ -305,7 +309,9 @@ def topics_of(text: str, taxonomy: Taxonomy, headline: str | None = None) -> tup
     # What the headline names comes first: a long section on 民生 mentions 养老 more often
     # than 民生, yet it is about 民生.
     ranked = sorted(scores, key=lambda topic: (topic not in in_head, -scores[topic], -mentions[topic], topic))
-    kept = [topic for topic in ranked if scores[topic] >= TOPIC_THRESHOLD][:TOPICS_MAX]
+    floor = max(TOPIC_THRESHOLD, SIDE_REMARK * max(scores.values(), default=0))
+    kept = [topic for topic in ranked if scores[topic] >= (TOPIC_THRESHOLD if topic in in_head else floor)]
+    kept = kept[:TOPICS_MAX]
     if not kept and ranked:
         most = max(ranked, key=lambda topic: (mentions[topic], scores[topic], -topic))
         kept = [most] if mentions[most] >= FALLBACK_MENTIONS else []
