@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from speechkit.library import load_speech, load_taxonomy, topics_of
-from speechkit.library.topics import TOPICS_MAX, Taxonomy, Topic
+from speechkit.library.topics import SHORT_ITEM, TOPICS_MAX, Taxonomy, Topic
 
 DEFAULT = Path(__file__).resolve().parent.parent / "hooks" / "speechkit" / "data" / "topics.yml"
 LIBRARY = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "library"
@@ -62,10 +62,21 @@ def test_a_single_passing_mention_in_a_long_body_is_no_tag():
 def test_the_first_sentence_of_a_paragraph_weighs_more_than_the_rest_of_it():
     # 学校 once in a lead and twice in the body (2 + 1 + 1) reaches the threshold beside
     # 医院 mentioned four times further on; three mentions in the body alone do not.
-    led = "（四）抓好重点任务。\n办好每一所学校。" + FILLER + "学校要安全，学校要干净。\n" + FILLER + "医院、医院、医院、医院。"
-    unled = "（四）抓好重点任务。\n" + FILLER + "办好每一所学校。学校要安全，学校要干净。\n" + FILLER + "医院、医院、医院、医院。"
+    # (A long item, as a report's section: in a short one body mentions count double.)
+    led = "（四）抓好重点任务。\n办好每一所学校。" + FILLER * 8 + "学校要安全，学校要干净。\n" + FILLER * 8 + "医院、医院、医院、医院。"
+    unled = "（四）抓好重点任务。\n" + FILLER * 8 + "办好每一所学校。学校要安全，学校要干净。\n" + FILLER * 8 + "医院、医院、医院、医院。"
     assert topics_of(led, TAXONOMY, "抓好重点任务") == ("医疗", "教育")
     assert topics_of(unled, TAXONOMY, "抓好重点任务") == ("医疗",)
+
+
+def test_in_a_short_point_two_mentions_are_no_passing_remark():
+    # A point of a speech (under SHORT_ITEM characters) names its subjects briefly.
+    point = "三要把工作做实。要从落实三会一课入手，让学校有活力，让学校有秩序，" + "地铁、地铁、公交、公交、地铁。"
+    assert len(point) < SHORT_ITEM
+    assert topics_of(point, TAXONOMY, "把工作做实") == ("交通", "教育")
+    section = point + FILLER * 16
+    assert len(section) >= SHORT_ITEM
+    assert topics_of(section, TAXONOMY, "把工作做实") == ("交通",)
 
 
 def test_a_side_remark_far_below_the_best_topic_is_left_out():

@@ -38,6 +38,9 @@ SHOWN_MAX = 40  # characters of a wrong value an error message quotes
 HEADLINE_WEIGHT = 6  # per keyword occurrence in the headline: alone it reaches the threshold
 LEAD_WEIGHT = 2  # per occurrence in the first sentence of a later paragraph
 BODY_WEIGHT = 1  # per occurrence anywhere else
+# An item shorter than this many characters is a point of a speech, not a section of a
+# report: there two mentions are no passing remark, so body mentions count double.
+SHORT_ITEM = 400
 # A topic is kept at this score: a headline hit, two lead hits, a lead hit and two
 # mentions, or four mentions. One or two passing mentions in a long item are not enough.
 TOPIC_THRESHOLD = 4
@@ -291,7 +294,8 @@ def topics_of(text: str, taxonomy: Taxonomy, headline: str | None = None) -> tup
     """The topics an item's text treats, best first: at most TOPICS_MAX, weighed by where keywords occur.
 
     The headline is the item's lead sentence (by default the text's first sentence); the
-    first sentence of each later paragraph is a lead; the rest is body. A topic is kept
+    first sentence of each later paragraph is a lead; the rest is body (its mentions
+    count double in an item shorter than SHORT_ITEM). A topic is kept
     when its score reaches TOPIC_THRESHOLD (and, unless the headline names it, a
     SIDE_REMARK share of the best topic's), topics the headline names first; an item
     with none falls back to its most mentioned topic if that one has FALLBACK_MENTIONS
@@ -302,7 +306,8 @@ def topics_of(text: str, taxonomy: Taxonomy, headline: str | None = None) -> tup
     in_head = _keyword_hits(head, index)
     scores: Counter[int] = Counter()
     mentions: Counter[int] = Counter()
-    for hits, weight in ((in_head, HEADLINE_WEIGHT), (_keyword_hits(leads, index), LEAD_WEIGHT), (_keyword_hits(body, index), BODY_WEIGHT)):
+    body_weight = BODY_WEIGHT * (2 if len(text) < SHORT_ITEM else 1)
+    for hits, weight in ((in_head, HEADLINE_WEIGHT), (_keyword_hits(leads, index), LEAD_WEIGHT), (_keyword_hits(body, index), body_weight)):
         for topic, count in hits.items():
             scores[topic] += weight * count
             mentions[topic] += count
