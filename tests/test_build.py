@@ -99,7 +99,13 @@ def test_every_page_exists(site):
 def test_item_page_has_tags_and_related_links(site, path):
     parsed = page(site, path)
     assert parsed.tags, f"{path} has no topic tag"
-    assert parsed.related, f"{path} has no related link"
+    # Related items share a topic and sit in another part. Tags are weighed now (one
+    # point on 政治纪律 alone has no partner in the seed), so only an item whose topic
+    # another part's item carries must link.
+    part = Path(path).parent.parent
+    elsewhere = {tag for other in item_paths() if Path(other).parent.parent != part for tag in page(site, other).tags}
+    if set(parsed.tags) & elsewhere:
+        assert parsed.related, f"{path} has no related link"
     for href in parsed.related:
         target = (site / Path(path).parent / unquote(href.split("#")[0]) / "index.html").resolve()
         assert target.is_file(), href

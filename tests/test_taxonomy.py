@@ -243,7 +243,7 @@ def test_optional_parts_may_be_left_empty(tmp_path):
 
 def test_the_default_taxonomy_loads_and_tags_by_keyword():
     taxonomy = load_taxonomy(DEFAULT)
-    assert len(taxonomy.topics) == 26 and len(taxonomy.terms) == 44
+    assert len(taxonomy.topics) == 57 and len(taxonomy.terms) == 44
     assert taxonomy.topics[0].name == "组织生活"
     assert taxonomy.topics[0].keywords[:2] == ("三会一课", "组织生活")
     assert topics_of("加强流动党员管理，落实三会一课制度", taxonomy) == ("党员管理", "组织生活")  # 流动党员 and 党员管理: two hits

@@ -94,7 +94,7 @@ def build_library(
                         # By place, not by the number written: a speaker may say 第一点 twice.
                         page=urls.item_page(slug, part_slug, position),
                         paragraph_ordinal=ordinals[item.paragraphs[0]],
-                        tags=topics_of(item.text, taxonomy),
+                        tags=topics_of(item.text, taxonomy, item.headline),
                     )
                 )
             parts.append(PlacedPart(part, part_slug, tuple(range(first, len(placed_items)))))

@@ -7,7 +7,10 @@ the line, then each value is checked and taken as text.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -28,6 +31,31 @@ TERM_KEYS = ("term", "explanation")
 MIN_WORD = 2
 SHOWN_MAX = 40  # characters of a wrong value an error message quotes
 
+# Weighing where a keyword occurs (see the header of data/topics.yml). An item's headline
+# says what the item is about, so one keyword there is enough; the first sentence of a
+# paragraph (a report's run-in 深入推进教育改革发展。) says what the paragraph is about;
+# a mention further on may be in passing (…教育、医疗、养老等…), so only several count.
+HEADLINE_WEIGHT = 6  # per keyword occurrence in the headline: alone it reaches the threshold
+LEAD_WEIGHT = 2  # per occurrence in the first sentence of a later paragraph
+BODY_WEIGHT = 1  # per occurrence anywhere else
+# An item shorter than this many characters is a point of a speech, not a section of a
+# report: there two mentions are no passing remark, so body mentions count double.
+SHORT_ITEM = 400
+# A topic is kept at this score: a headline hit, two lead hits, a lead hit and two
+# mentions, or four mentions. One or two passing mentions in a long item are not enough.
+TOPIC_THRESHOLD = 4
+# A topic the headline does not name, scoring under this share of the item's best topic,
+# is a side remark of a long section (智慧城市建设 in a section on 数字经济).
+SIDE_REMARK = 0.25
+# The best topics an item keeps: a work report's section names many subjects in passing,
+# and ten tags on one item tell a reader nothing (issue 13).
+TOPICS_MAX = 3
+# An item with no topic at the threshold takes its most mentioned topic if it is this
+# clearly present; a single mention stays untagged.
+FALLBACK_MENTIONS = 2
+# The end of a sentence: a full stop, a question or exclamation mark, a semicolon, a line.
+SENTENCE_END = re.compile(r"[。！？；!?;]|\n")
+
 
 @dataclass(frozen=True)
 class Topic:
@@ -46,12 +74,28 @@ class Term:
     explanation: str
 
 
+# A keyword's first two characters → (keyword, indexes of its topics), longest keyword first.
+KeywordIndex = dict[str, tuple[tuple[str, tuple[int, ...]], ...]]
+
+
 @dataclass(frozen=True)
 class Taxonomy:
     """The topics and terms of one taxonomy file."""
 
     topics: tuple[Topic, ...]
     terms: tuple[Term, ...]
+
+    @cached_property
+    def keyword_index(self) -> KeywordIndex:
+        """The keywords by their first two characters: one pass over a text finds them all."""
+        topics_of_keyword: dict[str, list[int]] = {}
+        for index, topic in enumerate(self.topics):
+            for keyword in topic.keywords:
+                topics_of_keyword.setdefault(keyword, []).append(index)
+        by_start: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
+        for keyword in sorted(topics_of_keyword, key=len, reverse=True):
+            by_start.setdefault(keyword[:MIN_WORD], []).append((keyword, tuple(topics_of_keyword[keyword])))
+        return {start: tuple(entries) for start, entries in by_start.items()}
 
 
 def load_taxonomy(path: str | Path) -> Taxonomy:
@@ -246,12 +290,74 @@ class _Checker:
             first[anchor] = (topic.name, line)
 
 
-def topics_of(text: str, taxonomy: Taxonomy) -> tuple[str, ...]:
-    """The topics whose keywords occur in the text, most mentioned first."""
-    hits = {
-        topic.name: sum(text.count(keyword) for keyword in topic.keywords)
-        for topic in taxonomy.topics
-    }
-    order = {topic.name: index for index, topic in enumerate(taxonomy.topics)}
-    found = [name for name, count in hits.items() if count]
-    return tuple(sorted(found, key=lambda name: (-hits[name], order[name])))
+def topics_of(text: str, taxonomy: Taxonomy, headline: str | None = None) -> tuple[str, ...]:
+    """The topics an item's text treats, best first: at most TOPICS_MAX, weighed by where keywords occur.
+
+    The headline is the item's lead sentence (by default the text's first sentence); the
+    first sentence of each later paragraph is a lead; the rest is body (its mentions
+    count double in an item shorter than SHORT_ITEM). A topic is kept
+    when its score reaches TOPIC_THRESHOLD (and, unless the headline names it, a
+    SIDE_REMARK share of the best topic's), topics the headline names first; an item
+    with none falls back to its most mentioned topic if that one has FALLBACK_MENTIONS
+    mentions or more.
+    """
+    head, leads, body = _zones(text, headline)
+    index = taxonomy.keyword_index
+    in_head = _keyword_hits(head, index)
+    scores: Counter[int] = Counter()
+    mentions: Counter[int] = Counter()
+    body_weight = BODY_WEIGHT * (2 if len(text) < SHORT_ITEM else 1)
+    for hits, weight in ((in_head, HEADLINE_WEIGHT), (_keyword_hits(leads, index), LEAD_WEIGHT), (_keyword_hits(body, index), body_weight)):
+        for topic, count in hits.items():
+            scores[topic] += weight * count
+            mentions[topic] += count
+    # What the headline names comes first: a long section on 民生 mentions 养老 more often
+    # than 民生, yet it is about 民生.
+    ranked = sorted(scores, key=lambda topic: (topic not in in_head, -scores[topic], -mentions[topic], topic))
+    floor = max(TOPIC_THRESHOLD, SIDE_REMARK * max(scores.values(), default=0))
+    kept = [topic for topic in ranked if scores[topic] >= (TOPIC_THRESHOLD if topic in in_head else floor)]
+    kept = kept[:TOPICS_MAX]
+    if not kept and ranked:
+        most = max(ranked, key=lambda topic: (mentions[topic], scores[topic], -topic))
+        kept = [most] if mentions[most] >= FALLBACK_MENTIONS else []
+    return tuple(taxonomy.topics[topic].name for topic in kept)
+
+
+def _keyword_hits(text: str, index: KeywordIndex) -> Counter[int]:
+    """How often each topic's keywords occur in the text, one keyword (the longest) per place."""
+    hits: Counter[int] = Counter()
+    lookup = index.get
+    for at in range(len(text) - 1):
+        candidates = lookup(text[at : at + 2])
+        if candidates is None:
+            continue
+        for keyword, topics in candidates:
+            if text.startswith(keyword, at):
+                hits.update(topics)
+                break
+    return hits
+
+
+def _zones(text: str, headline: str | None) -> tuple[str, str, str]:
+    """An item's headline, its leads (first sentences of the later paragraphs) and the rest."""
+    at = text.find(headline) if headline else -1
+    if at >= 0:
+        head, before, rest = headline, text[:at], text[at + len(headline):]
+    else:  # no headline given (or not found as written): the text's first sentence
+        head, rest = _first_sentence(text)
+        before = ""
+        if head.endswith("\n"):  # the headline was the whole first paragraph
+            head, rest = head[:-1], "\n" + rest
+    # The rest of the headline's paragraph is body: the sentence after a headline is no lead.
+    own, *later = rest.split("\n")
+    split = [_first_sentence(paragraph) for paragraph in later]
+    leads = "\n".join(lead for lead, _ in split)
+    body = "\n".join([before + own, *(after for _, after in split)])
+    return head, leads, body
+
+
+def _first_sentence(text: str) -> tuple[str, str]:
+    """A text's first sentence (its end mark included) and the rest."""
+    match = SENTENCE_END.search(text)
+    end = match.end() if match else len(text)
+    return text[:end], text[end:]
