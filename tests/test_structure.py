@@ -316,3 +316,12 @@ def test_no_paragraph_of_a_section_is_left_out_of_its_part():
     part = parse_text(text).parts[0]
     shown = [p.text for p in part.lead] + [p.text for i in part.items for p in i.paragraphs] + [p.text for p in part.after]
     assert "一年来，主要做了以下工作。" in shown and len(shown) == len(set(shown)) == 6
+
+
+def test_short_stand_alone_heads_over_their_paragraphs_are_a_sections_points():
+    body = "讲政治是我们建设自由贸易港的根本保证，要铸牢忠诚之魂，更加深刻领悟两个确立的决定性意义。\n"
+    heads = ["旗帜鲜明讲政治。", "依法行政强法治。", "履职尽责抓落实。"]
+    text = "政府工作报告\n各位代表：\n现在作报告。\n一、工作回顾\n（一）抓经济。增长。\n（二）抓民生。改善。\n二、加强政府自身建设\n" + "".join(h + "\n" + body for h in heads) + "各位代表，让我们奋斗！\n"
+    speech = parse_text(text)
+    assert [i.headline for i in speech.parts[1].items] == [h.rstrip("。") for h in heads]
+    assert [p.text for p in speech.closing] == ["各位代表，让我们奋斗！"]

@@ -201,13 +201,16 @@ def with_lead_lists(found: Outline) -> Outline:
 def parallel_outline(units: list[Paragraph]) -> Outline:
     """A section whose points stand as one short sentence a paragraph, in parallel
     (这一年，我们…。 / 聚焦对外开放，…。), each over the paragraphs it heads: one item per
-    such paragraph, when at least PARALLEL_MIN of them open with the same words."""
+    such paragraph, when at least PARALLEL_MIN of them open with the same words, or are
+    all as short as a run-in heading (旗帜鲜明讲政治。)."""
     groups: dict[str, list[int]] = {}
     for index, unit in enumerate(units[:-1]):
         text = unit.text
         one_sentence = text.endswith(tuple(SENTENCE_END)) and not any(end in text[:-1] for end in SENTENCE_END)
         if marker(text) is None and one_sentence and len(text) <= PARALLEL_HEAD_MAX and len(units[index + 1].text) > len(text):
-            groups.setdefault(text[:PARALLEL_OPENING], []).append(index)
+            # Short heads (旗帜鲜明讲政治。 依法行政强法治。) need no common opening.
+            short = len(text) <= RUN_IN_HEAD_MAX + 1 and not rules().closing_cues.match(text)
+            groups.setdefault("" if short else text[:PARALLEL_OPENING], []).append(index)
     heads = max(groups.values(), key=len, default=[])
     if len(heads) < PARALLEL_MIN:
         return Outline(tuple(units), (), ())
