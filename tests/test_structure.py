@@ -325,3 +325,14 @@ def test_short_stand_alone_heads_over_their_paragraphs_are_a_sections_points():
     speech = parse_text(text)
     assert [i.headline for i in speech.parts[1].items] == [h.rstrip("。") for h in heads]
     assert [p.text for p in speech.closing] == ["各位代表，让我们奋斗！"]
+
+
+def test_a_list_running_inside_a_paragraph_after_a_sections_points_is_points_too():
+    text = (
+        "政府工作报告\n各位代表：\n现在作报告。\n一、今后五年目标\n今后五年的目标是：\n——经济实力明显提升。\n——改革开放明显提升。\n"
+        "五年内重点抓好3个方面工作：一是聚力强首府，厚植新根基。二是聚焦高质量，构建现代产业体系。三是统筹发展和安全。\n"
+        "二、今年安排\n（一）稳增长。有力。\n（二）惠民生。有效。\n"
+    )
+    items = parse_text(text).parts[0].items
+    assert [i.label for i in items] == ["——", "——", "一是", "二是", "三是"]
+    assert items[1].paragraphs[-1].text == "五年内重点抓好3个方面工作："

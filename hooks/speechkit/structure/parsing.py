@@ -9,6 +9,7 @@ from ..errors import Notice
 from ..sources.cleaning import PADDING, Cleaned
 from .front import Front, read_front
 from .hierarchy import (
+    Outline,
     ends_a_list,
     headline,
     family_runs,
@@ -236,6 +237,20 @@ class _Parser:
         # A heading right below another heading is its subtitle, not a new section.
         return [b for n, b in enumerate(found) if n == 0 or not (b.kind != "section" and found[n - 1].index == b.index - 1 and found[n - 1].kind != "section")]
 
+    def _with_after_list(self, found: Outline) -> Outline:
+        """A section's items with the list that runs inside a paragraph after them
+        ("重点抓好9个方面工作：一是…；二是…" below the —— goals): its points come last, its
+        intro goes with the point before it."""
+        split = self._split_inline_lists(list(found.after))
+        if not found.items or len(split) == len(found.after):
+            return found
+        later = outline(split, 2)
+        if not later.items:
+            return found
+        last = found.items[-1]
+        items = (*found.items[:-1], replace(last, paragraphs=last.paragraphs + later.lead), *later.items)
+        return Outline(found.lead, items, later.after)
+
     def _lone_section(self, marks) -> set[int]:
         """A report with one numbered section (一、2023年工作回顾 over （一）…, the rest cut
         off): its 一、 when its text is a heading and a （一） list follows."""
@@ -353,7 +368,7 @@ class _Parser:
             found = parallel_outline(span[1:])
         own = found  # the section's own list; the count its intro announces is of these
         if boundary.kind in ("section", "heading"):
-            found = with_lead_lists(found)
+            found = self._with_after_list(with_lead_lists(found))
         lead = run_in + found.lead
         intro = lead[-1] if lead else None
         own_intro = (run_in + own.lead)[-1] if run_in + own.lead else None
