@@ -333,6 +333,8 @@ def test_a_list_running_inside_a_paragraph_after_a_sections_points_is_points_too
         "五年内重点抓好3个方面工作：一是聚力强首府，厚植新根基。二是聚焦高质量，构建现代产业体系。三是统筹发展和安全。\n"
         "二、今年安排\n（一）稳增长。有力。\n（二）惠民生。有效。\n"
     )
-    items = parse_text(text).parts[0].items
+    speech = parse_text(text)
+    items = speech.parts[0].items
     assert [i.label for i in items] == ["——", "——", "一是", "二是", "三是"]
     assert items[1].paragraphs[-1].text == "五年内重点抓好3个方面工作："
+    assert all(item.paragraphs[0] in speech.paragraphs for item in items)  # each point is a paragraph of the full text

@@ -69,6 +69,7 @@ class _Parser:
         self.hints = dict(cleaned.hints)  # source line → what the Word file's formatting says
         self.warnings: list[str] = []
         self.problems: list[Notice] = []  # reported as build warnings: --strict fails on them
+        self.split_paragraphs: dict[Paragraph, list[Paragraph]] = {}  # a paragraph → the points it was cut into
 
     def warn(self, line: int | None, message: str) -> None:
         """Record a warning that names the file and line."""
@@ -87,6 +88,8 @@ class _Parser:
         salutation = self._take_salutation(body)
         body, footnotes = self._split_footnotes(split_continued_runs(body))
         body, (opening, parts, closing) = self._structure(body)
+        # A paragraph a section split into its list's points is those pieces in the text too.
+        body = [piece for paragraph in body for piece in self.split_paragraphs.get(paragraph, [paragraph])]
         if not parts and body:
             self.warn(body[0].line, "no parts or items found; the speech is shown as one page")
         title_paragraphs = front.title_paragraphs
@@ -241,12 +244,14 @@ class _Parser:
         """A section's items with the list that runs inside a paragraph after them
         ("重点抓好9个方面工作：一是…；二是…" below the —— goals): its points come last, its
         intro goes with the point before it."""
-        split = self._split_inline_lists(list(found.after))
+        pieces = {p: self._split_inline_lists([p]) for p in found.after}
+        split = [piece for p in found.after for piece in pieces[p]]
         if not found.items or len(split) == len(found.after):
             return found
         later = outline(split, 2)
         if not later.items:
             return found
+        self.split_paragraphs.update((p, parts) for p, parts in pieces.items() if len(parts) > 1)
         last = found.items[-1]
         items = (*found.items[:-1], replace(last, paragraphs=last.paragraphs + later.lead), *later.items)
         return Outline(found.lead, items, later.after)
