@@ -338,3 +338,12 @@ def test_a_list_running_inside_a_paragraph_after_a_sections_points_is_points_too
     assert [i.label for i in items] == ["——", "——", "一是", "二是", "三是"]
     assert items[1].paragraphs[-1].text == "五年内重点抓好3个方面工作："
     assert all(item.paragraphs[0] in speech.paragraphs for item in items)  # each point is a paragraph of the full text
+
+
+def test_a_third_section_a_speaker_numbers_otherwise_is_a_section():
+    text = (
+        "在颁证大会上的讲话\n首先感谢大家的努力。\n一、秘书群体是公司责任主体的一部分。\n秘书要直接完成流程清晰的工作。\n"
+        "二、规范化服务是公司发展的润滑剂。\n没有规范化的服务，企业就不能高速运转。\n第三，秘书体系默默无闻地奋斗。\n萤火虫是秘书精神的写照。\n"
+    )
+    speech = parse_text(text)
+    assert [p.title for p in speech.parts] == ["一、秘书群体是公司责任主体的一部分", "二、规范化服务是公司发展的润滑剂", "第三，秘书体系默默无闻地奋斗"]

@@ -46,6 +46,7 @@ CLOSING_PARAGRAPHS_MAX = 4
 BARE_CUE_MAX = 6  # 各位代表！ alone
 LIST_LEVELS = (2, 3)  # the lists an unnumbered section heading stands over: （一）… or 一是…
 OPENING_TITLE_PARAGRAPHS = 3  # the salutation and the first sentences say what the speech is
+SECTION_LABEL_ENDS = "、．.）)"  # 一、 （一）; a 第三 section is titled 第三，…
 APPENDIX_LABEL_MAX = 4  # 附件： alone, not 附件1：民生实事项目
 
 
@@ -215,6 +216,7 @@ class _Parser:
             for run in family_runs(marks, family)
             for index in run
         }
+        numbered |= self._section_in_other_numbering(marks, numbered)
         appendices = [i for i in range(len(body)) if self.rules.appendix_heading.match(body[i].text)]
         if appendices:
             # An appendix's own 一、…十、 groups (民生实事 by field) are not the report's sections.
@@ -255,6 +257,24 @@ class _Parser:
         last = found.items[-1]
         items = (*found.items[:-1], replace(last, paragraphs=last.paragraphs + later.lead), *later.items)
         return Outline(found.lead, items, later.after)
+
+    @staticmethod
+    def _section_in_other_numbering(marks, numbered: set[int]) -> set[int]:
+        """The section after 一、…二、 that a speaker numbers 第三，…: the next number, in a
+        paragraph of its own, when no 第一 of that numbering stands between."""
+        if not numbered:
+            return set()
+        last = max(numbered)
+        count = marks[last].number
+        for index in range(last + 1, len(marks)):
+            mark = marks[index]
+            if mark and mark.family.level == 1:
+                return set()
+            if mark and mark.number == 1:
+                return set()  # that numbering has a list of its own
+            if mark and mark.number == count + 1 and not mark.family.closer and not mark.family.unnumbered:
+                return {index}
+        return set()
 
     def _lone_section(self, marks) -> set[int]:
         """A report with one numbered section (一、2023年工作回顾 over （一）…, the rest cut
@@ -380,7 +400,7 @@ class _Parser:
         expected = self._expected_count(own_intro, len(own.items)) if own.items else None
         return Part(
             kind=kind,
-            title=f"{label}{heading_text}" if label else heading_text,
+            title=(f"{label}{heading_text}" if label[-1] in SECTION_LABEL_ENDS else f"{label}，{heading_text}") if label else heading_text,
             label=label,
             heading=heading_text,
             intro=intro,
