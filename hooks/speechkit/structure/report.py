@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from ..model import Item, Speech
+import re
+
+from ..model import Item, Paragraph, Speech
+
+# A note that opens with its number: ［1］, 〔2〕, [3], 4.
+NOTE_NUMBER = re.compile(r"^([［〔\[]\s*\d{1,3}\s*[］〕\]]|\d{1,3}[.．、])")
 
 
 def outline_dict(speech: Speech) -> dict:
@@ -67,12 +72,18 @@ def outline_text(speech: Speech) -> str:
     if speech.closing:
         lines.append(f"  结束语 {len(speech.closing)} 段  [{speech.closing[0].line}]")
     if speech.footnotes:
-        lines.append(f"  注释 {len(speech.footnotes) - 1} 条  [{speech.footnotes[0].line}]")
+        lines.append(f"  注释 {_note_count(speech.footnotes[1:])} 条  [{speech.footnotes[0].line}]")
     lines.append(f"段落 {len(speech.paragraphs)}，舍弃 {len(speech.dropped)}，警告 {len(speech.warnings)}")
     lines += [f"  舍弃 {d.line}: {d.text[:60]}（{d.reason}）" for d in speech.dropped]
     lines += [f"  警告 {warning}" for warning in speech.warnings]
     lines += [f"  问题 {problem}" for problem in speech.problems]
     return "\n".join(lines)
+
+
+def _note_count(notes: tuple[Paragraph, ...]) -> int:
+    """How many notes: those that open with a number, when they do (a note may run over
+    several paragraphs: ［1］一降三减： / its explanation); else every paragraph."""
+    return sum(1 for note in notes if NOTE_NUMBER.match(note.text)) or len(notes)
 
 
 def _item_lines(items, indent: str) -> list[str]:
