@@ -214,12 +214,7 @@ def parallel_outline(units: list[Paragraph]) -> Outline:
     heads = max(groups.values(), key=len, default=[])
     if len(heads) < PARALLEL_MIN:
         return Outline(tuple(units), (), ())
-    bounds = [*heads[1:], len(units)]
-    items = tuple(
-        Item("", position, headline(units[start].text), tuple(units[start:end]))
-        for position, (start, end) in enumerate(zip(heads, bounds), start=1)
-    )
-    return Outline(tuple(units[: heads[0]]), items, ())
+    return _headed_outline(units, heads)
 
 
 def run_in_outline(units: list[Paragraph]) -> Outline:
@@ -229,6 +224,11 @@ def run_in_outline(units: list[Paragraph]) -> Outline:
     heads = [i for i, unit in enumerate(units) if marker(unit.text) is None and run_in_head(unit.text)]
     if len(heads) < RUN_IN_MIN or len(heads) < RUN_IN_SHARE * (len(units) - heads[0]):
         return Outline(tuple(units), (), ())
+    return _headed_outline(units, heads)
+
+
+def _headed_outline(units: list[Paragraph], heads: list[int]) -> Outline:
+    """Unnumbered points, one at each of ``heads`` and running to the next: no label, numbered by place."""
     bounds = [*heads[1:], len(units)]
     items = tuple(
         Item("", position, headline(units[start].text), tuple(units[start:end]))
