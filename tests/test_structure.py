@@ -347,3 +347,15 @@ def test_a_third_section_a_speaker_numbers_otherwise_is_a_section():
     )
     speech = parse_text(text)
     assert [p.title for p in speech.parts] == ["一、秘书群体是公司责任主体的一部分", "二、规范化服务是公司发展的润滑剂", "第三，秘书体系默默无闻地奋斗"]
+
+
+def test_dash_points_opening_paragraphs_after_a_short_list_are_points_of_the_section_too():
+    block = "加快建设现代产业体系，推动科技创新，提升城市能级。\n"
+    text = (
+        "政府工作报告\n各位代表：\n现在作报告。\n一、今后五年\n一是把握好当前和长远的关系。\n二是把握好全面和重点的关系。\n"
+        + "".join(f"——在推动{w}出新出彩上苦干实干。充分发挥优势，加强规划建设。\n{block}" for w in ["城市功能", "文化实力", "营商环境"])
+        + "二、今年安排\n（一）稳增长。有力。\n（二）惠民生。有效。\n"
+    )
+    items = parse_text(text).parts[0].items
+    assert [i.label for i in items] == ["一是", "二是", "——", "——", "——"]
+    assert items[2].headline == "在推动城市功能出新出彩上苦干实干"

@@ -287,11 +287,11 @@ def family_runs(marks: list[Marker | None], family: Family) -> list[list[int]]:
 
 def _heading_dashes(marks: list[Marker | None], family: Family) -> list[list[int]]:
     """—— lines that each head a block of paragraphs (——这一年，我们…交出了优异答卷。 over
-    its account): a run when at least DASH_HEADINGS_MIN of them are one short sentence."""
+    its account, or ——在推动…上苦干实干、砥砺前行。 opening its paragraph): a run when at
+    least DASH_HEADINGS_MIN of them open with one short sentence."""
     heads = [
         index for index, mark in enumerate(marks)
-        if mark and mark.family == family and len(mark.rest) <= DASH_HEADING_MAX
-        and not any(end in mark.rest[:-1] for end in SENTENCE_END)
+        if mark and mark.family == family and len(_first_sentence(mark.rest)) <= DASH_HEADING_MAX
     ]
     return [heads] if len(heads) >= DASH_HEADINGS_MIN else []
 

@@ -243,17 +243,22 @@ class _Parser:
         return [b for n, b in enumerate(found) if n == 0 or not (b.kind != "section" and found[n - 1].index == b.index - 1 and found[n - 1].kind != "section")]
 
     def _with_after_list(self, found: Outline) -> Outline:
-        """A section's items with the list that runs inside a paragraph after them
-        ("重点抓好9个方面工作：一是…；二是…" below the —— goals): its points come last, its
-        intro goes with the point before it."""
-        pieces = {p: self._split_inline_lists([p]) for p in found.after}
-        split = [piece for p in found.after for piece in pieces[p]]
-        if not found.items or len(split) == len(found.after):
+        """A section's items with the list after them — its points opening paragraphs
+        (——在推动…上苦干实干。 below 一是…三是), or running inside one ("重点抓好9个方面工作：
+        一是…；二是…" below the —— goals): its points come last, its intro goes with the
+        point before it."""
+        if not found.items:
             return found
-        later = outline(split, 2)
+        later = outline(list(found.after), 2)  # a list whose points open paragraphs
         if not later.items:
-            return found
-        self.split_paragraphs.update((p, parts) for p, parts in pieces.items() if len(parts) > 1)
+            pieces = {p: self._split_inline_lists([p]) for p in found.after}
+            split = [piece for p in found.after for piece in pieces[p]]
+            if len(split) == len(found.after):
+                return found
+            later = outline(split, 2)
+            if not later.items:
+                return found
+            self.split_paragraphs.update((p, parts) for p, parts in pieces.items() if len(parts) > 1)
         last = found.items[-1]
         items = (*found.items[:-1], replace(last, paragraphs=last.paragraphs + later.lead), *later.items)
         return Outline(found.lead, items, later.after)
