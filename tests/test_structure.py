@@ -359,3 +359,16 @@ def test_dash_points_opening_paragraphs_after_a_short_list_are_points_of_the_sec
     items = parse_text(text).parts[0].items
     assert [i.label for i in items] == ["一是", "二是", "——", "——", "——"]
     assert items[2].headline == "在推动城市功能出新出彩上苦干实干"
+
+
+def test_parallel_heads_inside_a_sections_last_point_are_points_of_their_own():
+    account = "全市经济稳中有进，各项指标好于预期，发展质量稳步提升，群众获得感持续增强。\n"
+    heads = ["这是强化创新引领的五年。", "这是统筹城乡发展的五年。", "这是深化改革开放的五年。"]
+    text = (
+        "政府工作报告\n各位代表：\n现在作报告。\n一、工作回顾\n——这一年，我们坚定信心。\n" + account + "——这一年，我们敢闯敢试。\n" + account
+        + "——这一年，我们善作善成。\n" + account + "".join(h + "\n" + account for h in heads) + "二、今年安排\n（一）稳增长。有力。\n（二）惠民生。有效。\n"
+    )
+    items = parse_text(text).parts[0].items
+    assert [i.label for i in items] == ["——"] * 3 + [""] * 3
+    assert [i.headline for i in items[3:]] == [h.rstrip("。") for h in heads]
+    assert len(items[2].paragraphs) == 2

@@ -198,6 +198,21 @@ def with_lead_lists(found: Outline) -> Outline:
     return found
 
 
+def with_parallel_tail(found: Outline) -> Outline:
+    """A section's items with the parallel one-sentence heads standing inside its last
+    point (这是…的五年。 ×5 after its —— points): those heads are points of their own."""
+    if not found.items:
+        return found
+    last = found.items[-1]
+    tail = parallel_outline(list(last.paragraphs[1:]))
+    if not tail.items:
+        return found
+    paragraphs = (last.paragraphs[0], *tail.lead)
+    children = tuple(child for child in last.children if child.paragraphs[0].line <= paragraphs[-1].line)
+    kept = replace(last, paragraphs=paragraphs, children=children)
+    return Outline(found.lead, (*found.items[:-1], kept, *tail.items), found.after)
+
+
 def parallel_outline(units: list[Paragraph]) -> Outline:
     """A section whose points stand as one short sentence a paragraph, in parallel
     (这一年，我们…。 / 聚焦对外开放，…。), each over the paragraphs it heads: one item per

@@ -21,6 +21,7 @@ from .hierarchy import (
     paragraph_marks,
     parallel_outline,
     with_lead_lists,
+    with_parallel_tail,
     run_in_head,
     run_in_outline,
     split_continued_runs,
@@ -398,7 +399,7 @@ class _Parser:
             found = parallel_outline(span[1:])
         own = found  # the section's own list; the count its intro announces is of these
         if boundary.kind in ("section", "heading"):
-            found = self._with_after_list(with_lead_lists(found))
+            found = self._with_after_list(with_parallel_tail(with_lead_lists(found)))
         lead = run_in + found.lead
         intro = lead[-1] if lead else None
         own_intro = (run_in + own.lead)[-1] if run_in + own.lead else None
