@@ -20,8 +20,8 @@ HEADLINE_MAX = 40
 HEADING_LINE_MAX = 60
 # A heading line broken in two ("（二）坚持不懈用" / "新时代…") is at most this long.
 BROKEN_HEADING_MAX = 12
-# —— lines separated by the blocks they head: at least this many, each one sentence
-# no longer than DASH_HEADING_MAX characters.
+# —— lines separated by the blocks they head: at least this many, each opening with a
+# sentence no longer than DASH_HEADING_MAX characters.
 DASH_HEADINGS_MIN = 3
 DASH_HEADING_MAX = 60
 # How many lists a section's lead may hold above its own items.

@@ -298,14 +298,12 @@ class _Parser:
         before the next heading), when two or more do, and the headings after the first of
         them that stand outside a list."""
 
-        def next_item_number(index: int) -> int | None:
-            return next((m.number for m in marks[index + 1:] if m and m.family.level in LIST_LEVELS), None)
+        def next_item_number(index: int, stop: int = len(marks)) -> int | None:
+            """The number of the first list point after ``index`` (before ``stop``)."""
+            return next((m.number for m in marks[index + 1: stop] if m and m.family.level in LIST_LEVELS), None)
 
         bounds = [*headings[1:], len(marks)]
-        anchors = [
-            h for h, stop in zip(headings, bounds)
-            if next((m.number for m in marks[h + 1: stop] if m and m.family.level in LIST_LEVELS), None) == 1
-        ]
+        anchors = [h for h, stop in zip(headings, bounds) if next_item_number(h, stop) == 1]
         if len(anchors) < 2:
             return []
         return [h for h in headings if h in anchors or (h > anchors[0] and next_item_number(h) in (None, 1))]
