@@ -18,6 +18,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.utils import get_build_date
 from mkdocs.utils.meta import get_data
 
 from cjk_abbr import CjkAbbrExtension
@@ -26,7 +27,7 @@ from speechkit.build import DEFAULT_TOPICS, Build, Session, Settings
 from speechkit.data import DATA_DIR
 from speechkit.errors import SpeechError
 from speechkit.library import reserved_names
-from speechkit.pages import HOME, Aids, navigation
+from speechkit.pages import HOME, Aids, footer_line, navigation
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -184,6 +185,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             raise PluginError(str(error)) from None
     if config.nav is None:
         config.nav = _nav(files, navigation(build.library))
+    # The footer template (overrides/partials/copyright.html) shows it; the date honours
+    # SOURCE_DATE_EPOCH, so builds of the same speeches stay identical.
+    config.extra["study_footer"] = footer_line(config.site_name, build.library, get_build_date())
     return files
 
 

@@ -165,6 +165,7 @@ def test_a_missing_page_gets_the_site_404_page(nginx):
     assert response.getheader("Content-Type") == "text/html; charset=utf-8"
     assert response.body == (root / PREFIX.strip("/") / "404.html").read_bytes()
     assert f'href="{PREFIX}assets/stylesheets/' in response.body.decode("utf-8")
+    assert f'href="{PREFIX}index.html">返回首页' in response.body.decode("utf-8")  # the way home, under the prefix
 
 
 def test_outside_the_prefix_nothing_is_served(nginx):

@@ -69,6 +69,11 @@ def home_lines(library: Library, tags_page: str) -> list[str]:
     return lines
 
 
+def footer_line(site_name: str, library: Library, built_on: str) -> str:
+    """The footer of every page: the site's name, how many speeches it holds, when it was built."""
+    return f"{site_name} · 收录讲话 {len(library.speeches)} 篇 · 构建于 {built_on}"
+
+
 def _speech_entry(placed: PlacedSpeech) -> list[str]:
     """One speech on the home page: a linked title and what it holds."""
     speech = placed.speech
