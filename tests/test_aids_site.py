@@ -218,6 +218,42 @@ def test_self_test_answer_opens_on_click_without_a_server_script(site, library):
     assert outside == []
 
 
+ANSWERS_JS = "[...document.querySelectorAll('.study-answer p')].map(p => [...p.querySelectorAll('strong')].map(s => s.textContent))"
+
+
+@pytest.mark.parametrize("index", [0, 2])  # the seed; the hostile speech (markup in its headlines)
+def test_self_test_scores_the_answers_and_reviews_what_was_missed(site, library, index):
+    from browser import open_browser, record_dialogs, serve_folder
+
+    with serve_folder(site) as base, open_browser() as (page, outside):
+        dialogs = record_dialogs(page)
+        page.goto(base + _aid_url(library.speeches[index], "自测"), wait_until="networkidle")
+        answers = page.evaluate(ANSWERS_JS)
+        blanks = page.locator("input.study-blank")
+        assert blanks.count() == sum(map(len, answers)) > 0
+        wrong_question = len(answers) - 1  # the last question gets a wrong answer, in its first blank
+        at = 0
+        for question, words in enumerate(answers):
+            for position, word in enumerate(words):
+                # Spaces and full-width letters do not make an answer wrong.
+                typed = "错" if (question, position) == (wrong_question, 0) else f" {word} "
+                blanks.nth(at).fill(typed)
+                at += 1
+        page.click(".study-score button >> text=交卷")
+        result = page.locator(".study-score__result").inner_text()
+        assert f"得分：{len(answers) - 1} / {len(answers)} 题全对" in result
+        missed = page.locator(".study-score__result li")
+        assert missed.count() == 1
+        assert missed.inner_text().endswith("正确答案：" + "、".join(answers[wrong_question]))
+        assert page.locator(".study-question--wrong").count() == 1
+        assert page.locator("details.study-answer[open]").count() == 1  # the missed answer is shown
+        page.click(".study-score button >> text=重做")
+        assert page.locator(".study-question--wrong").count() == 0
+        assert all(value == "" for value in blanks.evaluate_all("els => els.map(e => e.value)"))
+        assert dialogs == []
+    assert outside == []
+
+
 # -- switches -----------------------------------------------------------------------------------------
 
 

@@ -132,7 +132,7 @@ def self_test_page(library: Library, index: int) -> tuple[str, str]:
     rules = _rules()
     home = urls.relative(path, urls.speech_home(placed.slug))
     lines = [f"# 自测：{esc(placed.speech.title)}", "",
-             f"先回想每条的要点，填出空格（＿）处的关键词，再点“看答案”核对。[返回导读]({home})", ""]
+             f"先回想每条的要点，在空格（＿）处填出关键词，填完点“交卷”看得分和错题；也可以逐条点“看答案”核对。[返回导读]({home})", ""]
     for part_index, placed_part in enumerate(placed.parts):
         lines += [f"## {esc(placed_part.part.title)}（共 {len(placed_part.part.items)} 条）", ""]
         for placed_item in library.items_of(index, part_index):
