@@ -32,6 +32,12 @@ def add_pages(files: Files, config: MkDocsConfig, ready: list[tuple[str, str]], 
         files.append(File.generated(config, path, content=""))
 
 
+def add_downloads(files: Files, config: MkDocsConfig, downloads: list[tuple[str, bytes]]) -> None:
+    """Add the files the pages offer for download (path under the site, bytes); MkDocs copies them."""
+    for path, data in downloads:
+        files.append(File.generated(config, path, content=data))
+
+
 def _page_on_disk(config: MkDocsConfig, path: str, markdown: str, folder: Path) -> File:
     """A generated page backed by a file in ``folder``, rewritten only when its Markdown changes.
 

@@ -22,7 +22,7 @@ from mkdocs.utils import get_build_date
 from mkdocs.utils.meta import get_data
 
 from cjk_abbr import CjkAbbrExtension
-from page_files import add_pages
+from page_files import add_downloads, add_pages
 from speechkit.build import DEFAULT_TOPICS, Build, Session, Settings
 from speechkit.data import DATA_DIR
 from speechkit.errors import SpeechError
@@ -177,6 +177,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError(str(error)) from None
     add_pages(files, config, [(p.path, p.markdown) for p in ready], later, build.session.pages_folder,
               build.analysed_markdown)
+    add_downloads(files, config, build.downloads())
     if build.settings.search == "study":
         # Built beside the page rendering that follows, on another core; see on_post_build.
         try:

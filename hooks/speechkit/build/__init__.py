@@ -22,7 +22,7 @@ from ..data import DATA_DIR
 from ..errors import Notice, SpeechError
 from ..library import SITE_NAMES, Library, ParsedSpeeches, Taxonomy, build_library, load_taxonomy
 from ..model import Speech
-from ..pages import Aids, Page, analysed_pages, analysed_paths, ready_pages
+from ..pages import Aids, Page, aid_downloads, analysed_pages, analysed_paths, ready_pages
 from ..rulebook import Rulebook, load_rulebook, using
 from ..search import search_documents
 from ..sources import is_document, list_speeches
@@ -212,6 +212,11 @@ class Build:
         # A --dirty build writes every page to a file at once; otherwise MkDocs reads these last.
         self.deferred = frozenset() if self.session.dirty else frozenset(later)
         return made, later
+
+    def downloads(self) -> list[tuple[str, bytes]]:
+        """The files the pages link to for download (the Word handouts), as (path, bytes)."""
+        with using(self.rules):
+            return aid_downloads(self.library, self.settings.aids)
 
     def _shown(self, notice: Notice) -> Notice:
         """A notice as the site shows it: the file named from the speeches folder's parent down."""

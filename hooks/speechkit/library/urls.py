@@ -54,6 +54,11 @@ def speech_aid_page(speech_slug: str, name: str) -> str:
     return f"{speech_slug}/{name}.md"
 
 
+def handout_docx(speech_slug: str) -> str:
+    """The Word file of a speech's handout, beside its printable page."""
+    return f"{speech_slug}/{HANDOUT}.docx"
+
+
 def part_page(speech_slug: str, part_slug: str) -> str:
     """A part's page."""
     return f"{speech_slug}/{part_slug}/index.md"

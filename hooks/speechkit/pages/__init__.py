@@ -1,9 +1,9 @@
 """Pages and aids: the library as Markdown pages with front matter, every piece of
 document text escaped; the study aids; the navigation."""
 
-from .aids import Aids
+from .aids import Aids, aid_downloads
 from .catalog import footer_line
 from .rendering import HOME, NOTICES_PAGE, TAGS_PAGE, Page, analysed_pages, analysed_paths, navigation, ready_pages, render_library
 
-__all__ = ["Aids", "footer_line", "HOME", "NOTICES_PAGE", "Page", "TAGS_PAGE", "analysed_pages", "analysed_paths", "navigation",
+__all__ = ["Aids", "aid_downloads", "footer_line", "HOME", "NOTICES_PAGE", "Page", "TAGS_PAGE", "analysed_pages", "analysed_paths", "navigation",
            "ready_pages", "render_library"]

@@ -16,8 +16,9 @@ from .glossary import abbreviations, glossary_page
 from .handout import handout_page
 from .key_sentences import key_sentences_page
 from .self_test import self_test_page
+from .word_handout import handout_docx
 
-__all__ = ["Aids", "aid_pages", "key_sentence_pages", "key_sentence_paths", "ready_aid_pages", "speech_home_lines", "with_tooltips"]
+__all__ = ["Aids", "aid_downloads", "aid_pages", "key_sentence_pages", "key_sentence_paths", "ready_aid_pages", "speech_home_lines", "with_tooltips"]
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,13 @@ def ready_aid_pages(library: Library, aids: Aids) -> list[tuple[str, str]]:
         if aids.handout:
             pages.append(handout_page(library, index))
     return pages
+
+
+def aid_downloads(library: Library, aids: Aids) -> list[tuple[str, bytes]]:
+    """The aids' files to download, as (path, bytes): each speech's handout as a Word file."""
+    if not aids.handout:
+        return []
+    return [(urls.handout_docx(placed.slug), handout_docx(library, index)) for index, placed in enumerate(library.speeches)]
 
 
 def key_sentence_pages(library: Library, aids: Aids) -> list[tuple[str, str]]:

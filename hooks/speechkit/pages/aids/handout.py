@@ -23,7 +23,8 @@ def handout_page(library: Library, index: int) -> tuple[str, str]:
     lines = [
         f"# {esc(speech.title)}",
         "",
-        f"学习讲义 · 用浏览器的“打印”（Ctrl+P）即可打印在 A4 纸上，导航栏不会打印。[返回导读]({home})",
+        f"学习讲义 · 用浏览器的“打印”（Ctrl+P）即可打印在 A4 纸上，导航栏不会打印；"
+        f"也可[下载 Word 版]({urls.relative(path, urls.handout_docx(placed.slug))})修改后分发。[返回导读]({home})",
         "{: .study-noprint .study-meta }",
         "",
         OPEN,
