@@ -10,7 +10,7 @@ from ..errors import Notice
 from ..escaping import escape_html, escape_markdown as esc
 from ..library import Library, PlacedItem, numbered_paragraphs, urls
 from ..library.urls import HOME, NOTICES_PAGE, TAGS_PAGE
-from . import catalog
+from . import catalog, reader
 from .aids import Aids, key_sentence_pages, key_sentence_paths, ready_aid_pages, speech_home_lines, with_tooltips
 from .markdown import byline, front_matter
 
@@ -86,7 +86,7 @@ def _home_page(library: Library, notices: Sequence[Notice]) -> Page:
     if notices:
         files = len({notice.path for notice in notices})
         lines[4:4] = [f"有 {files} 个文件未能发布或需要修改，见[维护提示]({NOTICES_PAGE})。", "{: .study-notice }", ""]
-    return Page(HOME, front_matter({"title": "讲话学习库"}) + "\n".join(lines))
+    return Page(HOME, front_matter({"title": "讲话学习库", "study": reader.home_data()}) + "\n".join(lines))
 
 
 def _notices_page(notices: Sequence[Notice]) -> Page:
@@ -124,7 +124,8 @@ def _speech_page(library: Library, index: int, aids: Aids) -> Page:
     if speech.closing:
         lines += ["## 结束语", ""] + _paragraphs(speech.closing)
     lines.append(f"[阅读全文]({urls.relative(path, urls.full_text(placed.slug))}){{ .md-button }}")
-    meta = {"title": escape_html(speech.title), "search": {"boost": BOOST["speech"]}}
+    meta = {"title": escape_html(speech.title), "search": {"boost": BOOST["speech"]},
+            "study": reader.speech_data(library, index, reader.SPEECH)}
     return Page(path, front_matter(meta) + "\n".join(lines) + "\n")
 
 
@@ -141,7 +142,8 @@ def _part_page(library: Library, index: int, part_index: int) -> Page:
     lines += [_item_link(path, item) for item in library.items_of(index, part_index)]
     lines.append("")
     lines += _paragraphs(part.after)
-    meta = {"title": escape_html(f"{part.title} · {placed.speech.title}"), "search": {"boost": BOOST["part"]}}
+    meta = {"title": escape_html(f"{part.title} · {placed.speech.title}"), "search": {"boost": BOOST["part"]},
+            "study": reader.speech_data(library, index, reader.PART)}
     return Page(path, front_matter(meta) + "\n".join(lines))
 
 
@@ -184,6 +186,7 @@ def _item_page(library: Library, item_index: int) -> Page:
         # anchors are made from these names: see urls.topic_anchor.
         "tags": [escape_html(tag) for tag in placed_item.tags],
         "search": {"boost": BOOST["item"]},
+        "study": reader.item_data(library, placed_item),
     }
     return Page(path, front_matter(meta) + "\n".join(lines))
 
@@ -200,7 +203,8 @@ def _full_text_page(library: Library, index: int) -> Page:
             lines += ["---", ""]  # the notes follow the speech, set off as in print
         style = " .study-footnote" if paragraph in notes else ""
         lines += [f"{esc(paragraph.text)}", f"{{: #{urls.paragraph_anchor(ordinal)}{style} }}", ""]
-    meta = {"title": escape_html(f"全文 · {speech.title}"), "search": {"boost": BOOST["full_text"]}}
+    meta = {"title": escape_html(f"全文 · {speech.title}"), "search": {"boost": BOOST["full_text"]},
+            "study": reader.speech_data(library, index, reader.FULL_TEXT)}
     return Page(path, front_matter(meta) + "\n".join(lines))
 
 

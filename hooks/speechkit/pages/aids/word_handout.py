@@ -21,6 +21,7 @@ from docx.shared import Mm, Pt
 
 from ...library import Library, PlacedItem
 from ...model import Speech
+from ..reader import citation
 from .glossary import terms_in
 
 BODY_FONT = "宋体"
@@ -76,11 +77,6 @@ def handout_docx(library: Library, index: int) -> bytes:
     out = io.BytesIO()
     document.save(out)
     return _with_fixed_times(out.getvalue())
-
-
-def citation(speech: Speech) -> str:
-    """How a quotation names its source: 《标题》，日期，讲话人 (those the speech has)."""
-    return "，".join([f"《{speech.title}》", *(v for v in (speech.date, speech.speaker) if v)])
 
 
 def _item_title(placed_item: PlacedItem) -> str:
