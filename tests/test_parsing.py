@@ -251,8 +251,17 @@ def test_a_news_pages_read_aloud_button_is_not_part_of_the_title():
 def test_a_date_and_speaker_tag_after_the_title_is_left_to_the_byline():
     speech = parse_text("2023年杭州市政府工作报告（2023年2月19日姚高员）\n各位代表：\n现在我作报告。\n")
     assert speech.title == "2023年杭州市政府工作报告"
+    assert (speech.date, speech.speaker) == ("2023-02-19", "姚高员")  # the tag names who spoke
     kept = parse_text("关于《规划纲要（草案）》的说明\n各位代表：\n现在我作说明。\n")
     assert kept.title == "关于《规划纲要（草案）》的说明"
+
+
+def test_a_title_tag_above_a_subtitle_and_a_bare_office_with_its_holder():
+    top = "2023年武汉市政府工作报告（2023年1月5日程用文）\n——2023年1月5日在武汉市第十五届人民代表大会第二次会议上\n"
+    speech = parse_text(top + "市长程用文\n各位代表：\n现在我作报告。\n")
+    # The tag's 日 does not start the meeting, and 市长程用文 is a speaker line.
+    assert speech.meeting == "武汉市第十五届人民代表大会第二次会议"
+    assert (speech.title, speech.speaker, speech.date) == ("2023年武汉市政府工作报告", "程用文", "2023-01-05")
 
 
 def test_the_meeting_that_adopted_a_report_is_its_meeting():

@@ -47,7 +47,7 @@ def read_front(paragraphs: list[Paragraph], styled_titles: frozenset[int] = froz
         title_paragraphs=tuple(titles),
         front=tuple(described),
         date=_date(texts),
-        speaker=_speaker([u.text for u in described if not u.note]),
+        speaker=_speaker([u.text for u in described if not u.note]) or _tag_speaker(titles[0].text if titles else ""),
         meeting=_meeting(texts),
         body_start=end,
     )
@@ -138,6 +138,16 @@ def _speaker(texts: list[str]) -> str | None:
             if not rules().meeting.search(name):
                 return name
     return None
+
+
+def _tag_speaker(title: str) -> str | None:
+    """The name in the (date, speaker) tag a web page puts after a title: …报告（2023年1月5日程用文）."""
+    tag = rules().title_trim.search(title)
+    if not tag or not rules().date.search(tag.group()):
+        return None
+    rest = rules().date.sub(" ", tag.group().strip(" （()）【】[]")).strip()
+    match = rules().speaker.search(rest)
+    return match.group("name") if match and match.start("name") == 0 else None
 
 
 def _meeting(texts: list[str]) -> str | None:
