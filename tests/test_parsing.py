@@ -286,3 +286,17 @@ def test_a_dateline_on_the_first_line_is_no_title():
 def test_an_office_before_the_name_is_not_part_of_the_speakers_name():
     speech = parse_text("政府工作报告\n——2024年2月27日在南宁市第十五届人民代表大会第五次会议上\n市长侯刚\n各位代表：\n现在作报告。\n")
     assert speech.speaker == "侯刚"
+
+
+def test_a_section_whose_list_runs_inside_a_paragraph_after_announcing_it():
+    text = ("2023年某市政府工作报告\n各位代表：\n现在我作报告。\n一、工作回顾\n（一）稳增长。全年增长5%。\n（二）促改革。改革有力。\n"
+            "二、总体要求\n今后五年是关键时期。\n"
+            "实现上述目标，必须切实做到“三个坚定不移”。一是坚定不移抓制造业，构筑体系。二是坚定不移抓创新，强化动能。三是坚定不移优化环境。\n"
+            "三、重点工作\n（一）抓项目。项目为王。\n（二）抓民生。民生为本。\n")
+    parts = parse_text(text).parts
+    assert [len(p.items) for p in parts] == [2, 3, 2]
+    assert [i.label for i in parts[1].items] == ["一是", "二是", "三是"]
+    assert parts[1].items[0].headline == "坚定不移抓制造业，构筑体系"
+    # A count that does not match the chain announces nothing: the paragraph stays whole.
+    other = parse_text(text.replace("“三个坚定不移”", "“四个坚定不移”")).parts
+    assert len(other[1].items) == 0

@@ -66,6 +66,7 @@ class Rules:
     appendix_kind: str
     article_kind: str
     count: re.Pattern
+    inline_count: re.Pattern  # announces an inline list whose length it names
     intro_end: re.Pattern
     after_cues: re.Pattern
     closing_cues: re.Pattern
@@ -133,6 +134,7 @@ def compile_structure(data: dict) -> Rules:
         appendix_kind=data["appendix_kind"],
         article_kind=data["article_kind"],
         count=re.compile(expand(data["count"])),
+        inline_count=re.compile(data["inline_count"]),
         intro_end=re.compile(expand(data["intro_end"])),
         after_cues=re.compile(data["after_cues"]),
         closing_cues=re.compile(data["closing_cues"]),

@@ -395,6 +395,8 @@ class _Parser:
             found = run_in_outline(span[1:])
         if not found.items and boundary.kind in ("section", "heading"):
             found = parallel_outline(span[1:])
+        if not found.items and boundary.kind in ("section", "heading"):
+            found = self._announced_inline_list(span[1:]) or found
         own = found  # the section's own list; the count its intro announces is of these
         if boundary.kind in ("section", "heading"):
             found = self._with_after_list(with_parallel_tail(with_lead_lists(found)))
@@ -498,6 +500,25 @@ class _Parser:
                     break
                 after_end += 1
         return item_end, after_end
+
+    def _announced_inline_list(self, span: list[Paragraph]) -> Outline | None:
+        """A section with no list of its own whose paragraph runs one inline after announcing
+        it (切实做到“五个坚定不移”。一是…五是…, or …如下：一是…): its points are the section's items."""
+        pieces = {}
+        for paragraph in span:
+            chain = inline_chain(paragraph.text)
+            head = paragraph.text[: chain[0].start].rstrip(PADDING) if chain else ""
+            counts = [parse_numeral(m.group("n")) for m in self.rules.inline_count.finditer(last_sentence(head))]
+            if chain and (head.endswith(("：", ":")) or len(chain) in counts):
+                cuts = [0] + [m.start for m in chain] + [len(paragraph.text)]
+                pieces[paragraph] = [replace(paragraph, text=paragraph.text[a:b]) for a, b in zip(cuts, cuts[1:])]
+        if not pieces:
+            return None
+        found = outline([piece for p in span for piece in pieces.get(p, [p])], 2)
+        if not found.items:
+            return None
+        self.split_paragraphs.update(pieces)
+        return found
 
     def _split_inline_lists(self, body: list[Paragraph]) -> list[Paragraph]:
         """Split "…如下：（一）…；（二）…" into its intro and one paragraph per point."""
