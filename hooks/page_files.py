@@ -32,6 +32,12 @@ def add_pages(files: Files, config: MkDocsConfig, ready: list[tuple[str, str]], 
         files.append(File.generated(config, path, content=""))
 
 
+def add_static(files: Files, config: MkDocsConfig, scripts: dict[str, str]) -> None:
+    """Add generated files that are not pages (path under the site → text), copied as they are."""
+    for path, text in scripts.items():
+        files.append(File.generated(config, path, content=text))
+
+
 def _page_on_disk(config: MkDocsConfig, path: str, markdown: str, folder: Path) -> File:
     """A generated page backed by a file in ``folder``, rewritten only when its Markdown changes.
 

@@ -11,6 +11,7 @@ from ..escaping import escape_html, escape_markdown as esc
 from ..library import Library, PlacedItem, numbered_paragraphs, urls
 from ..library.urls import HOME, NOTICES_PAGE, TAGS_PAGE
 from . import catalog
+from .compare import compare_link, compare_page
 from .aids import Aids, key_sentence_pages, key_sentence_paths, ready_aid_pages, speech_home_lines, with_tooltips
 from .markdown import byline, front_matter
 
@@ -51,6 +52,8 @@ def ready_pages(library: Library, home: bool = True, aids: Aids = Aids(), notice
         pages.append(_speech_page(library, index, aids))
         pages.append(_full_text_page(library, index))
         pages.extend(_part_page(library, index, part_index) for part_index in range(len(placed.parts)))
+    if len(library.speeches) > 1:
+        pages.append(Page(*compare_page()))
     pages.extend(Page(path, markdown) for path, markdown in ready_aid_pages(library, aids))
     return [Page(p.path, with_tooltips(p.path, p.markdown, library, aids)) for p in pages]
 
@@ -111,7 +114,7 @@ def _speech_page(library: Library, index: int, aids: Aids) -> Page:
     if speech.salutation:
         lines += [esc(speech.salutation.text), ""]
     lines += _paragraphs(speech.opening)
-    lines += speech_home_lines(library, index, aids)
+    lines += speech_home_lines(library, index, aids, compare_link(library, index))
     if placed.parts:
         lines += ["## 内容提要", ""]
         for part_index, placed_part in enumerate(placed.parts):
