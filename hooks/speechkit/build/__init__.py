@@ -22,7 +22,7 @@ from ..data import DATA_DIR
 from ..errors import Notice, SpeechError
 from ..library import SITE_NAMES, Library, ParsedSpeeches, Taxonomy, build_library, load_taxonomy
 from ..model import Speech
-from ..pages import Aids, Page, analysed_pages, analysed_paths, compare_files, ready_pages
+from ..pages import Aids, Page, analysed_pages, analysed_paths, compare_files, compared, ready_pages
 from ..rulebook import Rulebook, load_rulebook, using
 from ..search import search_documents
 from ..sources import is_document, list_speeches
@@ -228,7 +228,7 @@ class Build:
 
     def static_files(self, page_url) -> dict[str, str]:
         """The scripts the compare view loads, path under the site → text (``page_url`` maps a page path to its URL)."""
-        return compare_files(self.library, page_url) if len(self.library.speeches) > 1 else {}
+        return compare_files(self.library, page_url) if compared(self.library) else {}
 
     def start_search(self, page_url) -> None:
         """Start writing the search index (``page_url`` maps a page path to its URL)."""

@@ -19,12 +19,13 @@ NOTICES_PAGE = "维护提示.md"  # what the build could not publish, and why: f
 GLOSSARY = "术语表.md"
 COMPARE_PAGE = "对比.md"  # two speeches side by side (pages/compare.py)
 COMPARE_DATA = "compare"  # the folder of its scripts: a list of speeches, one file per speech
+YEARS = "年度"  # the folder of the home's year pages (pages/catalog.py)
 # The top-level names the site's own pages and folders use, which no speech may take:
 # the pages above, the search index, and what MkDocs and Material write (assets/,
 # 404.html, sitemap.xml). reserved_names adds the top-level entries of docs/.
 SITE_NAMES = frozenset(
     {page.removesuffix(".md") for page in (HOME, TAGS_PAGE, NOTICES_PAGE, GLOSSARY, COMPARE_PAGE)}
-    | {"search", COMPARE_DATA, "assets", "404", "sitemap"}
+    | {"search", COMPARE_DATA, YEARS, "assets", "404", "sitemap"}
 )
 # A speech's pages under its folder: the full text and the study aids.
 FULL_TEXT = "全文"

@@ -2,8 +2,8 @@
 document text escaped; the study aids; the navigation."""
 
 from .aids import Aids
-from .compare import compare_files
+from .compare import compare_files, compared
 from .rendering import HOME, NOTICES_PAGE, TAGS_PAGE, Page, analysed_pages, analysed_paths, navigation, ready_pages, render_library
 
-__all__ = ["Aids", "HOME", "compare_files", "NOTICES_PAGE", "Page", "TAGS_PAGE", "analysed_pages", "analysed_paths", "navigation",
+__all__ = ["Aids", "HOME", "compare_files", "compared", "NOTICES_PAGE", "Page", "TAGS_PAGE", "analysed_pages", "analysed_paths", "navigation",
            "ready_pages", "render_library"]

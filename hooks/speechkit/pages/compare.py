@@ -117,9 +117,14 @@ def compare_page() -> tuple[str, str]:
     return COMPARE_PAGE, page_markdown("对比阅读", lines, search={"exclude": True})
 
 
+def compared(library: Library) -> bool:
+    """Whether the library has a compare view: it needs two speeches."""
+    return len(library.speeches) > 1
+
+
 def compare_link(library: Library, index: int) -> str | None:
     """The compare page's path with the speech named in its fragment, or None for a library of one."""
-    if len(library.speeches) < 2:
+    if not compared(library):
         return None
     return f"{COMPARE_PAGE}#a={library.speeches[index].slug}"
 
