@@ -178,7 +178,8 @@ def _item_page(library: Library, item_index: int) -> Page:
             target = library.items[link.target]
             elsewhere = target.speech_index != placed_item.speech_index
             source = f"《{esc(library.speeches[target.speech_index].speech.title)}》" if elsewhere else ""
-            lines.append(f"{_item_link(path, target)}{source}（共同主题：{esc('、'.join(link.shared))}）")
+            why = f"共同主题：{'、'.join(link.shared)}" if link.shared else f"内容相近：“{link.phrase}”"
+            lines.append(f"{_item_link(path, target)}{source}（{esc(why)}）")
         lines.append("")
     lines += _neighbours(library, placed_item)
     meta = {
