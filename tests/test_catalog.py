@@ -69,6 +69,7 @@ def test_every_speech_is_on_one_year_page_and_no_page_lists_more_than_group_max(
     assert max(len(headings(lines)) for lines in pages.values()) <= GROUP_MAX
     # A busy year lists its months, a crowded month its runs; every link leads to a page made.
     assert "- [2024年05月](2024年05月.md)（60 篇）" in pages["年度/2024年.md"]
+    assert "    - [2024年05月 第25–48篇](2024年05月-第25-48篇.md)（24 篇）" in pages["年度/2024年.md"]
     assert "- [2024年05月 第1–24篇](2024年05月-第1-24篇.md)（24 篇）" in pages["年度/2024年05月.md"]
     speech_homes = {p.slug + "/index.md" for p in library.speeches}
     for path, lines in pages.items():

@@ -99,7 +99,10 @@ def group_pages(library: Library) -> list[tuple[str, str, list[str]]]:
         up = f"[{esc(parent.title)}]({urls.relative(path, group_page(parent))})" if parent else f"[讲话学习库]({urls.relative(path, HOME)})"
         lines += [f"{up} · 共 {len(group.speeches)} 篇", "{: .study-meta }", ""]
         if group.subgroups:
-            lines += [f"- [{esc(g.title)}]({urls.relative(path, group_page(g))})（{len(g.speeches)} 篇）" for g in group.subgroups]
+            # A month's runs listed under it: a year of one crowded month is one click from each run.
+            for g in group.subgroups:
+                lines.append(f"- [{esc(g.title)}]({urls.relative(path, group_page(g))})（{len(g.speeches)} 篇）")
+                lines += [f"    - [{esc(r.title)}]({urls.relative(path, group_page(r))})（{len(r.speeches)} 篇）" for r in g.subgroups]
             lines.append("")
         else:
             for placed in group.speeches:
