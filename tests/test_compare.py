@@ -45,6 +45,8 @@ def library_of(*texts: str):
     ("政府工作报告", "姚高员）（2023年2月19日在杭州市第十四届人民代表大会第三次会议", "杭州市"),
     ("政府工作报告", "海拉尔区第十四届人民代表大会第六次会议", "海拉尔区"),
     ("在区基层党建工作推进会议上的讲话", None, None),
+    ("在北京市第十五届人民代表大会上的讲话", None, "北京市"),
+    ("在全市经济工作会议上的讲话", None, None),
     ("政府工作报告", "第十四届全国人民代表大会第二次会议", None),
     ("政府工作报告", "区第六届人民代表大会第一次会议", None),
 ])
@@ -60,9 +62,11 @@ def test_the_default_partner_is_the_same_place_nearest_in_date_else_any_nearest(
         report("2024年北京市政府工作报告", "2024-01-21", ORGANISATION),
         report("2024年杭州市政府工作报告", "2024-02-01", ORGANISATION),
         report("在一次会议上的讲话", None, ORGANISATION),
+        report("在北京市2023年某会议上的讲话", "2023-01-10", ORGANISATION),
     )
-    # 广州 and 杭州 have no other year: the nearest date of any place (北京 2023, 北京 2024).
-    assert default_partners(library) == [3, 0, 0, 0, 3, 4]
+    # 广州 and 杭州 have no other year: the nearest date of any place (北京 2023, 北京 2024);
+    # the speech of 北京 2023 is beside 北京 2024 and 2021, not 北京 2023 of the day before.
+    assert default_partners(library) == [3, 0, 6, 0, 3, 4, 3]
 
 
 def test_a_library_of_one_has_no_partner_and_no_compare_link():

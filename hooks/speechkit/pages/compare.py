@@ -31,17 +31,18 @@ WRITTEN_DATE = re.compile(r"\d+年(?:\d+月(?:\d+日)?)?")
 
 
 def place_of(title: str, meeting: str | None = None) -> str | None:
-    """The city, province or county a speech's title names, else its meeting (after 在); None if neither does."""
-    for text in (title, (meeting or "").rsplit("在", 1)[-1]):
-        found = PLACE.search(WRITTEN_DATE.sub(" ", text))
+    """The city, province or county a speech's title names, else its meeting (after 在: 在北京市…上的讲话); None if neither does."""
+    for text in (title, meeting or ""):
+        found = PLACE.search(WRITTEN_DATE.sub(" ", text.rsplit("在", 1)[-1]))
         if found:
             return found.group(1)
     return None
 
 
 def default_partners(library: Library) -> list[int]:
-    """For each speech, the one to compare it with first: the same place's speech nearest
-    in date, else any speech nearest in date (undated ones by library order); -1 if alone."""
+    """For each speech, the one to compare it with first: the same place's speech of
+    another year nearest in date, else any speech nearest in date (undated ones by
+    library order); -1 if alone."""
     speeches = library.speeches
     places = [place_of(p.speech.title, p.speech.meeting) for p in speeches]
     days = [_day(p.speech.date) for p in speeches]
@@ -52,7 +53,8 @@ def default_partners(library: Library) -> list[int]:
     dated = sorted((day, index) for index, day in enumerate(days) if day is not None)
     partners = []
     for index in range(len(speeches)):
-        pool = [other for other in same_place.get(places[index] or "", ()) if other != index]
+        pool = [other for other in same_place.get(places[index] or "", ())
+                if other != index and (days[index] is None or _year(days[other]) != _year(days[index]))]
         if not pool and days[index] is not None:
             # Only the dated speeches either side of this one in time can be the nearest.
             at = bisect.bisect_left(dated, (days[index], index))
@@ -135,6 +137,11 @@ def _day(text: str | None) -> int | None:
         return date.fromisoformat(text).toordinal() if text else None
     except ValueError:
         return None
+
+
+def _year(day: int | None) -> int | None:
+    """The year of a day number, None if there is none."""
+    return date.fromordinal(day).year if day is not None else None
 
 
 def _distance(mine: int | None, theirs: int | None, index: int, other: int) -> tuple[int, int]:
