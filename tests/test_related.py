@@ -131,3 +131,22 @@ def test_items_on_one_topic_prefer_other_speeches_over_their_own():
     groups = [(0, 0), (0, 1), (1, 0)]
     links = related_items(items, groups, [("党建",)] * 3, [g[0] for g in groups])[0]
     assert [(r.target, r.shared) for r in links] == [(2, ("党建",)), (1, ("党建",))]
+
+
+def test_every_item_of_the_seed_has_related_items_and_each_link_says_why(seed_speech):
+    from speechkit.library import build_library, load_taxonomy
+
+    from conftest import REPO
+
+    library = build_library([seed_speech], load_taxonomy(REPO / "hooks" / "speechkit" / "data" / "topics.yml"))
+    assert len(library.items) == 13
+    for placed_item, links in zip(library.items, library.related):
+        assert links, placed_item.page
+        for link in links:
+            target = library.items[link.target]
+            assert target.part_index != placed_item.part_index
+            if link.shared:
+                assert set(link.shared) <= set(placed_item.tags) & set(target.tags)
+            else:
+                # No topic in common with any other part: the phrase is in both texts.
+                assert len(link.phrase) >= 2 and all(link.phrase in i.item.text for i in (placed_item, target))
