@@ -81,6 +81,7 @@ def test_a_speech_summary_lists_its_items_under_each_topic_and_untagged_ones_las
     assert summary["title"] == "2023年北京市政府工作报告"
     assert summary["byline"] == "2023-01-15 · 北京市第十六届人民代表大会"
     assert summary["url"] == "/2023年北京市政府工作报告/index.md"
+    assert summary["items"] == 3
     assert summary["topics"] == [
         ["组织生活", [["一、（一）", "严格党内组织生活", "/2023年北京市政府工作报告/一/1.md", "一、今年工作安排"]]],
         ["城市建设", [["一、（二）", "推进城市更新", "/2023年北京市政府工作报告/一/2.md", "一、今年工作安排"]]],

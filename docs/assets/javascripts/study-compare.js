@@ -120,6 +120,8 @@
     cell.appendChild(element("span", "study-compare__side", SIDE_NAMES[side]));
     cell.appendChild(link(speech.url, speech.title));
     if (speech.byline) cell.appendChild(element("div", "study-compare__byline", speech.byline));
+    // A speech of one piece (no numbered points) has nothing to set beside a topic.
+    if (!speech.items) cell.appendChild(element("div", "study-compare__byline", "全文一篇，没有分条的要点"));
     return cell;
   }
 

@@ -81,6 +81,7 @@ def topic_summary(library: Library, index: int, page_url) -> dict:
         "title": speech.title,
         "byline": " · ".join(v for v in (speech.date, speech.speaker, speech.meeting) if v),
         "url": page_url(urls.speech_home(placed.slug)),
+        "items": sum(len(part.item_indexes) for part in placed.parts),
         "topics": [[name, by_topic[name]] for name in order if name in by_topic],
     }
 
