@@ -13,9 +13,9 @@ import bisect
 import re
 from datetime import date
 
+from ..escaping import script_json
 from ..library import Library, urls
 from ..library.urls import COMPARE_DATA, COMPARE_PAGE
-from ..escaping import script_json
 from .markdown import page_markdown
 
 RECEIVER = "studyCompare.receive"
