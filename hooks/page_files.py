@@ -32,10 +32,11 @@ def add_pages(files: Files, config: MkDocsConfig, ready: list[tuple[str, str]], 
         files.append(File.generated(config, path, content=""))
 
 
-def add_downloads(files: Files, config: MkDocsConfig, downloads: list[tuple[str, bytes]]) -> None:
-    """Add the files the pages offer for download (path under the site, bytes); MkDocs copies them."""
-    for path, data in downloads:
-        files.append(File.generated(config, path, content=data))
+def add_static(files: Files, config: MkDocsConfig, static: dict[str, str | bytes]) -> None:
+    """Add generated files that are not pages (path under the site → text or bytes: the
+    compare view's scripts, the Word handouts), copied as they are."""
+    for path, content in static.items():
+        files.append(File.generated(config, path, content=content))
 
 
 def _page_on_disk(config: MkDocsConfig, path: str, markdown: str, folder: Path) -> File:

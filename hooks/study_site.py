@@ -22,7 +22,7 @@ from mkdocs.utils import get_build_date
 from mkdocs.utils.meta import get_data
 
 from cjk_abbr import CjkAbbrExtension
-from page_files import add_downloads, add_pages
+from page_files import add_pages, add_static
 from speechkit.build import DEFAULT_TOPICS, Build, Session, Settings
 from speechkit.data import DATA_DIR
 from speechkit.errors import SpeechError
@@ -177,11 +177,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError(str(error)) from None
     add_pages(files, config, [(p.path, p.markdown) for p in ready], later, build.session.pages_folder,
               build.analysed_markdown)
-    add_downloads(files, config, build.downloads())
+    page_url = lambda path: files.get_file_from_path(path).url  # noqa: E731
+    add_static(files, config, build.static_files(page_url))
     if build.settings.search == "study":
         # Built beside the page rendering that follows, on another core; see on_post_build.
         try:
-            build.start_search(lambda path: files.get_file_from_path(path).url)
+            build.start_search(page_url)
         except SpeechError as error:
             raise PluginError(str(error)) from None
     if config.nav is None:

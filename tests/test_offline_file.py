@@ -66,7 +66,7 @@ def test_navigation_leads_from_page_to_page(site, browser):
     page.wait_for_load_state("load")
     assert on_disk(page.url) == site / "tags.html"
     page.go_back(wait_until="load")
-    page.locator("article a", has_text=SPEECH).first.click()
+    page.locator("article h3 a", has_text=SPEECH).first.click()  # its entry, not 继续学习
     page.wait_for_load_state("load")
     assert on_disk(page.url) == site / SPEECH / "index.html"
     page.locator("article a", has_text="做到公私分明").first.click()

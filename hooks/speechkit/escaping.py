@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 
 # Every ASCII punctuation character. With pymdownx.escapeall a backslash before any
@@ -21,3 +22,10 @@ def escape_html(text: str) -> str:
     # MkDocs' Jinja has no autoescape: Material writes page.meta.title and nav titles
     # into <title>, the header, the nav and tag listings as HTML.
     return html.escape(" ".join(text.split()), quote=True)
+
+
+def script_json(data) -> str:
+    """``data`` as JSON that can stand inside a script: no < (so neither </script> nor <!--
+    can end or confuse it) and no raw U+2028/9 (which would break it)."""
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return payload.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")

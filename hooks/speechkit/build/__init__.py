@@ -22,7 +22,7 @@ from ..data import DATA_DIR
 from ..errors import Notice, SpeechError
 from ..library import SITE_NAMES, Library, ParsedSpeeches, Taxonomy, build_library, load_taxonomy
 from ..model import Speech
-from ..pages import Aids, Page, aid_downloads, analysed_pages, analysed_paths, ready_pages
+from ..pages import Aids, Page, analysed_pages, analysed_paths, aid_downloads, compare_files, compared, ready_pages
 from ..rulebook import Rulebook, load_rulebook, using
 from ..search import search_documents
 from ..sources import is_document, list_speeches
@@ -213,11 +213,6 @@ class Build:
         self.deferred = frozenset() if self.session.dirty else frozenset(later)
         return made, later
 
-    def downloads(self) -> list[tuple[str, bytes]]:
-        """The files the pages link to for download (the Word handouts), as (path, bytes)."""
-        with using(self.rules):
-            return aid_downloads(self.library, self.settings.aids)
-
     def _shown(self, notice: Notice) -> Notice:
         """A notice as the site shows it: the file named from the speeches folder's parent down."""
         try:
@@ -230,6 +225,14 @@ class Build:
         if self._analysed is None:
             self._analysed = self._analysis.result()
         return self._analysed[path]
+
+    def static_files(self, page_url) -> dict[str, str | bytes]:
+        """The files beside the pages, path under the site → content: the scripts the compare
+        view loads (``page_url`` maps a page path to its URL) and the Word handouts."""
+        static: dict[str, str | bytes] = compare_files(self.library, page_url) if compared(self.library) else {}
+        with using(self.rules):
+            static.update(aid_downloads(self.library, self.settings.aids))
+        return static
 
     def start_search(self, page_url) -> None:
         """Start writing the search index (``page_url`` maps a page path to its URL)."""

@@ -103,6 +103,7 @@ def build_library(
         [p.item for p in placed_items],
         [(p.speech_index, p.part_index) for p in placed_items],
         [p.tags for p in placed_items],
+        [p.speech_index for p in placed_items],
     ) if related else [() for _ in placed_items]
     return Library(tuple(placed_speeches), tuple(placed_items), tuple(links), taxonomy)
 

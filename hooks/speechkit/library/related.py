@@ -1,4 +1,5 @@
-"""Link each item to the items of other parts that share its topics, closest text first."""
+"""Link each item to the items of other parts that share its topics (other speeches first,
+closest text first), or, with none, to the items closest to its text; each link says why."""
 
 from __future__ import annotations
 
@@ -23,31 +24,42 @@ RELATED_MAX = 5
 SIGNATURE_SIZE = 16
 # A signature bigram in more signatures than this tells too little: it does not count.
 POSTING_MAX = 50
+# A text link needs this many signature bigrams in common: one (一要, 严重) is chance.
+TEXT_HITS_MIN = 2
+# The longest shared phrase a text link shows as its reason (内容相近：…).
+PHRASE_MAX = 16
 # What str.isalnum() rejects (\W is "not alphanumeric and not _"): left out of bigrams.
 NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 @dataclass(frozen=True)
 class Related:
-    """A link from one item to another and the topics they share."""
+    """A link from one item to another and why: the topics they share, or else the
+    distinctive phrase their texts share."""
 
     target: int  # index into the list of all items
     shared: tuple[str, ...]
     score: float
+    phrase: str = ""  # when ``shared`` is empty: the longest phrase both texts hold
 
 
-def related_items(items: list[Item], groups: list[object], tags: list[tuple[str, ...]]) -> list[tuple[Related, ...]]:
-    """For each item, the items of other groups (parts) that share its topics.
+def related_items(
+    items: list[Item], groups: list[object], tags: list[tuple[str, ...]], speeches: list[object] | None = None
+) -> list[tuple[Related, ...]]:
+    """For each item, the items of other groups (parts) that share its topics, those of
+    other ``speeches`` first (each group its own speech if not given).
 
     Ranked by the shared topics, rarer topics counting more, plus the text closeness
     (below 1), so that among items on the same topics the closer ones come first;
-    equal totals by item order.
+    equal totals by item order. An item that shares no topic with any item of another
+    group gets the items closest to its text instead (see _text_links).
     """
+    speeches = groups if speeches is None else speeches
     rarity = _rarity(tags, len(items))
     profiles, profile_of = _profiles(items, tags)
     by_names = _by_names(profiles)
     similar = _SimilarText(profiles)
-    part_sizes = Counter(groups)
+    speech_sizes = Counter(speeches)
     levels_of: dict[tuple[str, ...], list[_Level]] = {}
     rankings: dict[int, list[_Candidate]] = {}
     result = []
@@ -56,13 +68,12 @@ def related_items(items: list[Item], groups: list[object], tags: list[tuple[str,
         if own not in rankings:
             if names not in levels_of:
                 levels_of[names] = _levels(names, by_names, rarity)
-            # Enough candidates that RELATED_MAX remain once any member's own part is left out.
-            room = RELATED_MAX + max(part_sizes[groups[m]] for m in profiles[own].members)
+            # Enough candidates that RELATED_MAX remain once any member's own speech is left out.
+            room = RELATED_MAX + max(speech_sizes[speeches[m]] for m in profiles[own].members)
             rankings[own] = _ranking(profiles, own, levels_of[names], similar.hits(own), room)
-        best = _best_elsewhere(rankings[own], profiles, groups, index)
-        result.append(
-            tuple(Related(other, tuple(n for n in names if n in tags[other]), round(score, 3)) for other, score in best)
-        )
+        best = _best_elsewhere(rankings[own], profiles, groups, speeches, index)
+        links = tuple(Related(other, tuple(n for n in names if n in tags[other]), round(score, 3)) for other, score in best)
+        result.append(links or _text_links(items, profiles, profile_of, similar, groups, speeches, index))
     return result
 
 
@@ -209,6 +220,26 @@ class _SimilarText:
             for gram in signature:
                 self._index.setdefault(gram, []).append(number)
 
+    def phrase(self, own: int, other: int, text: str, other_text: str) -> str:
+        """The longest phrase of the two texts around a signature bigram they share (each
+        bigram where it first occurs), at most PHRASE_MAX characters: why they are close."""
+        theirs_signature = set(self._signatures[other])
+        mine, theirs = NOT_ALNUM.sub("", text), NOT_ALNUM.sub("", other_text)
+        best = ""
+        for gram in self._signatures[own]:
+            if gram not in theirs_signature or len(self._index[gram]) > POSTING_MAX:
+                continue
+            start, their_start = mine.find(gram), theirs.find(gram)
+            while start > 0 and their_start > 0 and mine[start - 1] == theirs[their_start - 1]:
+                start, their_start = start - 1, their_start - 1
+            length = 0
+            while start + length < len(mine) and their_start + length < len(theirs) \
+                    and mine[start + length] == theirs[their_start + length]:
+                length += 1
+            if length > len(best):
+                best = mine[start:start + length]
+        return best if len(best) <= PHRASE_MAX else best[:PHRASE_MAX] + "…"
+
     def hits(self, own: int) -> Counter:
         """For each profile, how many of ``own``'s signature bigrams its signature holds too."""
         postings = (self._index[gram] for gram in self._signatures[own])
@@ -216,18 +247,45 @@ class _SimilarText:
 
 
 def _best_elsewhere(
-    ranking: list[_Candidate], profiles: list[_Profile], groups: list[object], index: int
+    ranking: list[_Candidate], profiles: list[_Profile], groups: list[object], speeches: list[object], index: int
 ) -> list[tuple[int, float]]:
-    """The first RELATED_MAX items of the ranking outside item ``index``'s group; equal totals by item order."""
-    found: list[tuple[int, float]] = []
+    """The first RELATED_MAX items of the ranking outside item ``index``'s group, those of
+    other speeches before those of its own; equal totals by item order."""
+    elsewhere: list[tuple[int, float]] = []
+    at_home: list[tuple[int, float]] = []
     for _, level in groupby(ranking, key=lambda candidate: candidate.total):
         members = [[(m, c.score) for m in profiles[c.profile].members] for c in level]
         for other, score in heapq.merge(*members):
-            if groups[other] != groups[index]:
+            if groups[other] == groups[index]:
+                continue
+            found = elsewhere if speeches[other] != speeches[index] else at_home
+            if len(found) < RELATED_MAX:
                 found.append((other, score))
-                if len(found) == RELATED_MAX:
-                    return found
-    return found
+            if len(elsewhere) == RELATED_MAX:
+                return elsewhere
+    return (elsewhere + at_home)[:RELATED_MAX]
+
+
+def _text_links(
+    items: list[Item], profiles: list[_Profile], profile_of: list[int], similar: _SimilarText,
+    groups: list[object], speeches: list[object], index: int,
+) -> tuple[Related, ...]:
+    """Item ``index``'s links by text alone: the items of other groups whose signatures
+    share most of its own, TEXT_HITS_MIN at least (other speeches first, then by item
+    order), each with the phrase."""
+    hits = similar.hits(profile_of[index])
+    candidates = [
+        (speeches[other] == speeches[index], -count, other)
+        for number, count in hits.items() if count >= TEXT_HITS_MIN
+        for other in profiles[number].members
+        if groups[other] != groups[index]
+    ]
+    own, text = profile_of[index], items[index].text
+    return tuple(
+        Related(other, (), round(-negated / (SIGNATURE_SIZE + 1), 3),
+                similar.phrase(own, profile_of[other], text, items[other].text))
+        for _, negated, other in sorted(candidates)[:RELATED_MAX]
+    )
 
 
 def _bigrams(text: str) -> list[str]:

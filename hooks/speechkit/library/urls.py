@@ -17,11 +17,15 @@ HOME = "index.md"
 TAGS_PAGE = "tags.md"  # the topic index (Material's tags listing, docs/tags.md)
 NOTICES_PAGE = "维护提示.md"  # what the build could not publish, and why: for the maintainer
 GLOSSARY = "术语表.md"
+COMPARE_PAGE = "对比.md"  # two speeches side by side (pages/compare.py)
+COMPARE_DATA = "compare"  # the folder of its scripts: a list of speeches, one file per speech
+YEARS = "年度"  # the folder of the home's year pages (pages/catalog.py)
 # The top-level names the site's own pages and folders use, which no speech may take:
 # the pages above, the search index, and what MkDocs and Material write (assets/,
 # 404.html, sitemap.xml). reserved_names adds the top-level entries of docs/.
 SITE_NAMES = frozenset(
-    {page.removesuffix(".md") for page in (HOME, TAGS_PAGE, NOTICES_PAGE, GLOSSARY)} | {"search", "assets", "404", "sitemap"}
+    {page.removesuffix(".md") for page in (HOME, TAGS_PAGE, NOTICES_PAGE, GLOSSARY, COMPARE_PAGE)}
+    | {"search", COMPARE_DATA, YEARS, "assets", "404", "sitemap"}
 )
 # A speech's pages under its folder: the full text and the study aids.
 FULL_TEXT = "全文"

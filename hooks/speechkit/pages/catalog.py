@@ -1,5 +1,6 @@
-"""The library's home page and navigation: speeches grouped by year, so that the sidebar
-a page carries stays small however many speeches the library holds."""
+"""The library's home page, its year pages and navigation: speeches grouped by year, so
+that every page, and the sidebar a page carries, stays small however many speeches the
+library holds."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from itertools import groupby
 
 from ..escaping import escape_html, escape_markdown as esc
 from ..library import Library, PlacedSpeech, urls
+from ..library.urls import HOME, YEARS
 from .markdown import byline
 
 UNDATED = "未注明日期"
@@ -15,6 +17,9 @@ UNDATED = "未注明日期"
 # undated ones) with more than this is cut into runs of this many: every page of a speech
 # lists its section's speeches in the sidebar, so a section's size bounds a page's size.
 GROUP_MAX = 24
+# The home lists this many of the newest speeches; the rest are on the year pages, so
+# the home stays short however many speeches the library holds.
+HOME_MAX = 24
 
 
 @dataclass(frozen=True)
@@ -58,14 +63,28 @@ def _in_runs(group: Group) -> Group:
     return Group(group.title, members, runs)
 
 
-def home_lines(library: Library, tags_page: str) -> list[str]:
-    """The home page: every speech, by year, with its date, speaker and counts."""
+def home_lines(library: Library, tags_page: str, compare_page: str | None = None) -> list[str]:
+    """The home page: the years with their counts and pages, then the newest HOME_MAX
+    speeches by year; a small library's home lists every speech."""
     count = len(library.speeches)
-    lines = ["# 讲话学习库", "", f"共 {count} 篇讲话。选择一篇开始学习，或按[主题]({tags_page})查找。", ""]
-    for group in groups(library):
+    compare = f"，或[对比]({compare_page})两篇" if compare_page else ""
+    lines = ["# 讲话学习库", "", f"共 {count} 篇讲话。选择一篇开始学习，按[主题]({tags_page})查找{compare}。", ""]
+    all_groups = groups(library)
+    if count > HOME_MAX:
+        lines += ["## 按年份浏览", ""]
+        lines += [f"- [{esc(g.title)}]({group_page(g)})（{len(g.speeches)} 篇）" for g in all_groups]
+        lines += ["", "## 最新讲话", ""]
+    room = HOME_MAX
+    for group in all_groups:
+        if room <= 0:
+            break
+        shown = group.speeches[:room]
+        room -= len(shown)
         lines += [f"## {esc(group.title)}", ""]
-        for placed in group.speeches:
-            lines += _speech_entry(placed)
+        for placed in shown:
+            lines += _speech_entry(HOME, placed)
+        if len(shown) < len(group.speeches):
+            lines += [f"[{esc(group.title)}全部 {len(group.speeches)} 篇]({group_page(group)})", ""]
     return lines
 
 
@@ -74,13 +93,46 @@ def footer_line(site_name: str, library: Library, built_on: str) -> str:
     return f"{site_name} · 收录讲话 {len(library.speeches)} 篇 · 构建于 {built_on}"
 
 
-def _speech_entry(placed: PlacedSpeech) -> list[str]:
-    """One speech on the home page: a linked title and what it holds."""
+def group_pages(library: Library) -> list[tuple[str, str, list[str]]]:
+    """A page per group of the home's years (path, title, lines): a year, or a month or
+    run of a busy one, listing its speeches; a year of months lists its months."""
+    pages = []
+
+    def add(group: Group, parent: Group | None) -> None:
+        path = group_page(group)
+        lines = [f"# {esc(group.title)}", ""]
+        up = f"[{esc(parent.title)}]({urls.relative(path, group_page(parent))})" if parent else f"[讲话学习库]({urls.relative(path, HOME)})"
+        lines += [f"{up} · 共 {len(group.speeches)} 篇", "{: .study-meta }", ""]
+        if group.subgroups:
+            # A month's runs listed under it: a year of one crowded month is one click from each run.
+            for g in group.subgroups:
+                lines.append(f"- [{esc(g.title)}]({urls.relative(path, group_page(g))})（{len(g.speeches)} 篇）")
+                lines += [f"    - [{esc(r.title)}]({urls.relative(path, group_page(r))})（{len(r.speeches)} 篇）" for r in g.subgroups]
+            lines.append("")
+        else:
+            for placed in group.speeches:
+                lines += _speech_entry(path, placed)
+        pages.append((path, group.title, lines))
+        for subgroup in group.subgroups:
+            add(subgroup, group)
+
+    for group in groups(library):
+        add(group, None)
+    return pages
+
+
+def group_page(group: Group) -> str:
+    """The path of a group's page: 年度/2024年.md, 年度/2024年05月-第1-24篇.md."""
+    return f"{YEARS}/{urls.slugify(group.title, fallback='group')}.md"
+
+
+def _speech_entry(from_page: str, placed: PlacedSpeech) -> list[str]:
+    """One speech in a list of speeches: a linked title and what it holds."""
     speech = placed.speech
     described = byline(speech)
     items = sum(len(p.part.items) for p in placed.parts)
     counts = f"{len(placed.parts)} 个部分，{items} 条要点" if placed.parts else "全文一篇"
-    lines = [f"### [{esc(speech.title)}]({urls.speech_home(placed.slug)})", ""]
+    lines = [f"### [{esc(speech.title)}]({urls.relative(from_page, urls.speech_home(placed.slug))})", ""]
     lines += [f"{described} · {counts}" if described else counts, "{: .study-meta }", ""]
     summary = "，".join(f"{p.part.title} {len(p.part.items)} 条" for p in placed.parts if p.part.items)
     if summary:

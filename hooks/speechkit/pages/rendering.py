@@ -9,10 +9,11 @@ from itertools import groupby
 from ..errors import Notice
 from ..escaping import escape_html, escape_markdown as esc
 from ..library import Library, PlacedItem, numbered_paragraphs, urls
-from ..library.urls import HOME, NOTICES_PAGE, TAGS_PAGE
+from ..library.urls import COMPARE_PAGE, HOME, NOTICES_PAGE, TAGS_PAGE
 from . import catalog, reader
+from .compare import compare_link, compare_page, compared
 from .aids import Aids, key_sentence_pages, key_sentence_paths, ready_aid_pages, speech_home_lines, with_tooltips
-from .markdown import byline, front_matter
+from .markdown import byline, front_matter, page_markdown
 
 # Search ranks the most specific page first: an item before its part, speech and full text.
 BOOST = {"item": 3, "part": 1.5, "speech": 1, "full_text": 0.3}
@@ -45,12 +46,15 @@ def ready_pages(library: Library, home: bool = True, aids: Aids = Aids(), notice
     speech's home, full text and parts, the glossary, self-tests and handouts; and, if the
     build has ``notices`` about its input files, a page that lists them."""
     pages = [_home_page(library, notices)] if home else []
+    pages += [Page(path, page_markdown(title, lines, search={"exclude": True})) for path, title, lines in catalog.group_pages(library)]
     if notices:
         pages.append(_notices_page(notices))
     for index, placed in enumerate(library.speeches):
         pages.append(_speech_page(library, index, aids))
         pages.append(_full_text_page(library, index))
         pages.extend(_part_page(library, index, part_index) for part_index in range(len(placed.parts)))
+    if compared(library):
+        pages.append(Page(*compare_page()))
     pages.extend(Page(path, markdown) for path, markdown in ready_aid_pages(library, aids))
     return [Page(p.path, with_tooltips(p.path, p.markdown, library, aids)) for p in pages]
 
@@ -82,7 +86,7 @@ def navigation(library: Library) -> tuple[NavEntry, ...]:
 
 def _home_page(library: Library, notices: Sequence[Notice]) -> Page:
     """The library home: every speech by year, with its date, speaker and counts."""
-    lines = catalog.home_lines(library, TAGS_PAGE)
+    lines = catalog.home_lines(library, TAGS_PAGE, COMPARE_PAGE if compared(library) else None)
     if notices:
         files = len({notice.path for notice in notices})
         lines[4:4] = [f"有 {files} 个文件未能发布或需要修改，见[维护提示]({NOTICES_PAGE})。", "{: .study-notice }", ""]
@@ -111,7 +115,7 @@ def _speech_page(library: Library, index: int, aids: Aids) -> Page:
     if speech.salutation:
         lines += [esc(speech.salutation.text), ""]
     lines += _paragraphs(speech.opening)
-    lines += speech_home_lines(library, index, aids)
+    lines += speech_home_lines(library, index, aids, compare_link(library, index))
     if placed.parts:
         lines += ["## 内容提要", ""]
         for part_index, placed_part in enumerate(placed.parts):
@@ -176,7 +180,8 @@ def _item_page(library: Library, item_index: int) -> Page:
             target = library.items[link.target]
             elsewhere = target.speech_index != placed_item.speech_index
             source = f"《{esc(library.speeches[target.speech_index].speech.title)}》" if elsewhere else ""
-            lines.append(f"{_item_link(path, target)}{source}（共同主题：{esc('、'.join(link.shared))}）")
+            why = f"共同主题：{'、'.join(link.shared)}" if link.shared else f"内容相近：“{link.phrase}”"
+            lines.append(f"{_item_link(path, target)}{source}（{esc(why)}）")
         lines.append("")
     lines += _neighbours(library, placed_item)
     meta = {

@@ -13,7 +13,6 @@ the same way over http:// and from disk (file://), where fetch() is refused.
 
 from __future__ import annotations
 
-import json
 import math
 import operator
 import re
@@ -21,6 +20,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
+from ..escaping import script_json
 from ..library import Library, numbered_paragraphs, urls
 
 # Document kinds in rank order; the browser shows them in this order.
@@ -175,7 +175,4 @@ def _shard_script(key: str, pairs: list[str]) -> str:
 
 def _script(key: str, data) -> str:
     """A script that hands ``data`` to the search engine under ``key``."""
-    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    # </script> and U+2028/9 cannot end or break the script: escape them.
-    payload = payload.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    return f'{RECEIVER}("{key}",{payload});\n'
+    return f'{RECEIVER}("{key}",{script_json(data)});\n'

@@ -69,8 +69,9 @@ def key_sentence_paths(library: Library, aids: Aids) -> list[str]:
     return [speech_aid_page(placed.slug, KEY_SENTENCES) for placed in library.speeches]
 
 
-def speech_home_lines(library: Library, index: int, aids: Aids) -> list[str]:
-    """What the aids add to a speech's home: links to its aid pages and the mind map."""
+def speech_home_lines(library: Library, index: int, aids: Aids, compare: str | None = None) -> list[str]:
+    """What the aids add to a speech's home: links to its aid pages (and to ``compare``,
+    the page comparing it with another speech, if given) and the mind map."""
     placed = library.speeches[index]
     home = urls.speech_home(placed.slug)
     links = [
@@ -84,6 +85,8 @@ def speech_home_lines(library: Library, index: int, aids: Aids) -> list[str]:
     ]
     if aids.glossary:
         links.append(("术语表", GLOSSARY))
+    if compare:
+        links.append(("对比", compare))
     lines = []
     if links:
         buttons = " ".join(f"[{name}]({urls.relative(home, page)}){{ .md-button }}" for name, page in links)
