@@ -300,3 +300,17 @@ def test_a_section_whose_list_runs_inside_a_paragraph_after_announcing_it():
     # A count that does not match the chain announces nothing: the paragraph stays whole.
     other = parse_text(text.replace("“三个坚定不移”", "“四个坚定不移”")).parts
     assert len(other[1].items) == 0
+
+
+def test_a_report_cut_off_after_its_review_has_one_section_and_no_closing():
+    text = ("2023年某市政府工作报告\n各位代表：\n现在我作报告。\n一、2022年工作回顾\n2022年极不寻常。\n"
+            "——经济大盘稳住，增长4.8%。\n——疫情防控取得重大成果。\n——城市品质持续提升。\n"
+            "一年来，我们稳住大盘。\n"
+            "各位代表！这些成绩来之不易，我们表示衷心的感谢！\n"
+            "同时，我们也清醒地看到，发展中还存在不少困难和问题：基础不稳固，短板仍需补齐。\n")
+    speech = parse_text(text)
+    assert [p.title for p in speech.parts] == ["一、2022年工作回顾"]
+    assert [i.label for i in speech.parts[0].items] == ["——"] * 3
+    assert speech.closing == ()  # the thanks and the problems belong to the review
+    ended = parse_text(text.replace("同时，我们也清醒地看到，发展中还存在不少困难和问题：基础不稳固，短板仍需补齐。\n", ""))
+    assert [p.text[:5] for p in ended.closing] == ["各位代表！"]

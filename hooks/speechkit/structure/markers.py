@@ -70,6 +70,7 @@ class Rules:
     intro_end: re.Pattern
     after_cues: re.Pattern
     closing_cues: re.Pattern
+    not_closing: re.Pattern  # a paragraph no closing holds (it weighs problems)
     document_title: TitleRules  # when a document's title property is a title
     meeting_titles: tuple[tuple[re.Pattern, str], ...] = ()  # what a speech at such a meeting is called
     opening_titles: tuple[tuple[re.Pattern, str], ...] = ()  # what a speech that opens so is called
@@ -138,6 +139,7 @@ def compile_structure(data: dict) -> Rules:
         intro_end=re.compile(expand(data["intro_end"])),
         after_cues=re.compile(data["after_cues"]),
         closing_cues=re.compile(data["closing_cues"]),
+        not_closing=re.compile(data["not_closing"]),
         document_title=compile_title_rules(data["document_title"]),
         meeting_titles=tuple((re.compile(m["meeting"]), m["title"]) for m in data.get("meeting_titles") or ()),
         opening_titles=tuple((re.compile(m["opening"]), m["title"]) for m in data.get("opening_titles") or ()),

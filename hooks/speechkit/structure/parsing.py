@@ -283,11 +283,12 @@ class _Parser:
         return set()
 
     def _lone_section(self, marks) -> set[int]:
-        """A report with one numbered section (一、2023年工作回顾 over （一）…, the rest cut
-        off): its 一、 when its text is a heading and a （一） list follows."""
+        """A report with one numbered section (一、2023年工作回顾 over （一）… or a —— list, the
+        rest cut off): its 一、 when its text is a heading and such a list follows."""
         for index, mark in enumerate(marks):
             if mark and mark.family.level == 1 and mark.number == 1 and self.rules.heading.match(mark.rest):
-                if any(m and m.family.level == 2 and m.number == 1 for m in marks[index + 1:]):
+                below = [m for m in marks[index + 1:] if m and m.family.level > 1]
+                if any(m.family.level == 2 and m.number == 1 for m in below) or sum(m.family.unnumbered for m in below) >= 2:
                     return {index}
                 return set()
         return set()
@@ -358,7 +359,7 @@ class _Parser:
             (i for i, m in enumerate(marks) if m and i > 0 and (not m.family.closer or ends_a_list(marks, i))), default=0
         )
         cues = [i for i in range(last_mark + 1, len(span)) if self.rules.closing_cues.match(span[i].text)]
-        if not cues:
+        if not cues or any(self.rules.not_closing.search(p.text) for p in span[cues[-1] + 1:]):
             return span, []
         start = cues[-1]
         # A bare "各位代表！" on its own line marks where the closing begins; otherwise the
