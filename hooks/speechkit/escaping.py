@@ -13,7 +13,7 @@ ASCII_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
 
 def escape_markdown(text: str) -> str:
     """Text that Markdown (with pymdownx.escapeall) renders exactly as written."""
-    return ASCII_PUNCTUATION.sub(lambda match: "\\" + match.group(), " ".join(text.split()))
+    return _escape_piece(" ".join(text.split()))
 
 
 def escape_html(text: str) -> str:
@@ -21,3 +21,26 @@ def escape_html(text: str) -> str:
     # MkDocs' Jinja has no autoescape: Material writes page.meta.title and nav titles
     # into <title>, the header, the nav and tag listings as HTML.
     return html.escape(" ".join(text.split()), quote=True)
+
+
+def escape_markdown_marked(text: str, pattern: re.Pattern[str]) -> str:
+    """Text rendered literally as escape_markdown does, each match of ``pattern`` in <mark>.
+
+    The matches are found in the text as written and every piece is escaped on its own,
+    so a keyword holding markup (the taxonomy is untrusted too) is marked as text.
+    """
+    text = " ".join(text.split())
+    pieces, at = [], 0
+    for match in pattern.finditer(text):
+        if match.end() == match.start():
+            continue
+        pieces.append(_escape_piece(text[at:match.start()]))
+        pieces.append(f"<mark>{_escape_piece(match.group())}</mark>")
+        at = match.end()
+    pieces.append(_escape_piece(text[at:]))
+    return "".join(pieces)
+
+
+def _escape_piece(text: str) -> str:
+    """A piece of already collapsed text, escaped as escape_markdown escapes it."""
+    return ASCII_PUNCTUATION.sub(lambda match: "\\" + match.group(), text)
