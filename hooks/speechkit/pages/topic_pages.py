@@ -87,12 +87,12 @@ def passage(text: str, pattern: re.Pattern[str]) -> str:
     sentences = _sentences(text)
     hits = [len(pattern.findall(sentence)) for sentence in sentences]
     best = sorted((n for n in range(len(sentences)) if hits[n]), key=lambda n: (-hits[n], n))[:SENTENCES_MAX]
-    if not best:  # the topic came from the keyword weighting; its words are there, but be safe
-        best = [0]
-    quoted = ""
-    for position, n in enumerate(sorted(best)):
-        gap = position and n != sorted(best)[position - 1] + 1
-        quoted += ("……" if gap else "") + escape_markdown_marked(_cut(sentences[n], pattern), pattern)
+    # An item carries a topic because a keyword occurs in it, but a keyword holding a
+    # sentence end (an operator's 甲；乙) is cut apart by the split: then the first sentence.
+    chosen = sorted(best) or [0]
+    quoted = escape_markdown_marked(_cut(sentences[chosen[0]], pattern), pattern)
+    for before, n in zip(chosen, chosen[1:]):
+        quoted += ("" if n == before + 1 else "……") + escape_markdown_marked(_cut(sentences[n], pattern), pattern)
     return quoted
 
 
@@ -162,7 +162,7 @@ def _pages_of(library: Library, topic: Topic, items: list[PlacedItem]) -> list[t
     home = urls.topic_page(topic.name)
     years = by_year(library, items)
     lines = [f"# {esc(topic.name)}", ""]
-    lines += [_summary(library, items, years), "{: .study-meta }", "", PRINT_BUTTON, ""]
+    lines += [_summary(items, years), "{: .study-meta }", "", PRINT_BUTTON, ""]
     if topic.description.strip():
         lines += [esc(topic.description), ""]
     if not items:
@@ -170,9 +170,8 @@ def _pages_of(library: Library, topic: Topic, items: list[PlacedItem]) -> list[t
         return [(home, page_markdown(f"{topic.name} · 主题", lines))]
     lines += year_chart([(year, len(group)) for year, group in years])
     lines += _related_line(library, home, items, topic.name)
-    pattern = keyword_pattern(topic)
     if len(items) <= PAGE_ITEMS:
-        lines += _entries(library, home, items, pattern)
+        lines += _entries(library, home, items, keyword_pattern(topic))
         return [(home, page_markdown(f"{topic.name} · 主题", lines))]
     runs = _runs(topic.name, years)
     lines += ["## 各年内容", ""]
@@ -180,10 +179,17 @@ def _pages_of(library: Library, topic: Topic, items: list[PlacedItem]) -> list[t
         speeches = len({item.speech_index for item in run.items})
         lines.append(f"- [{esc(run.title)}]({urls.relative(home, run.page)})：{len(run.items)} 条，出自 {speeches} 篇讲话")
     lines.append("")
-    pages = [(home, page_markdown(f"{topic.name} · 主题", lines))]
+    return [(home, page_markdown(f"{topic.name} · 主题", lines))] + _run_pages(library, topic, runs, len(items))
+
+
+def _run_pages(library: Library, topic: Topic, runs: list[Run], total: int) -> list[tuple[str, str]]:
+    """The year pages of a crowded topic, each printable on its own."""
+    home = urls.topic_page(topic.name)
+    pattern = keyword_pattern(topic)
+    pages = []
     for run in runs:
         head = [f"# {esc(topic.name)} · {esc(run.title)}", "",
-                f"专题学习材料 · [{esc(topic.name)}]({urls.relative(run.page, home)})全部 {len(items)} 条中的 {len(run.items)} 条",
+                f"专题学习材料 · [{esc(topic.name)}]({urls.relative(run.page, home)})全部 {total} 条中的 {len(run.items)} 条",
                 "{: .study-meta }", "", PRINT_BUTTON, ""]
         body = _entries(library, run.page, list(run.items), pattern)
         pages.append((run.page, page_markdown(f"{topic.name} · {run.title}", head + body)))
@@ -221,7 +227,7 @@ def _entries(library: Library, page: str, items: list[PlacedItem], pattern: re.P
     return lines
 
 
-def _summary(library: Library, items: list[PlacedItem], years: list[tuple[str, list[PlacedItem]]]) -> str:
+def _summary(items: list[PlacedItem], years: list[tuple[str, list[PlacedItem]]]) -> str:
     """专题学习材料 · how many items, from how many speeches, over which years."""
     speeches = len({item.speech_index for item in items})
     dated = sorted(year for year, _ in years if year != UNDATED)
