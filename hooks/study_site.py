@@ -27,7 +27,7 @@ from speechkit.build import DEFAULT_TOPICS, Build, Session, Settings
 from speechkit.data import DATA_DIR
 from speechkit.errors import SpeechError
 from speechkit.library import reserved_names
-from speechkit.pages import HOME, Aids, footer_line, navigation
+from speechkit.pages import HOME, TAGS_PAGE, Aids, footer_line, navigation
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -225,7 +225,7 @@ def on_build_error(error: Exception) -> None:
 
 
 def _nav(files: Files, speech_sections) -> list:
-    """Home, the speeches, then the hand-written pages of docs/."""
+    """Home, the topic index, the speeches, then the hand-written pages of docs/."""
     def entry(node):
         if node.page is not None:
             return {node.title: node.page}
@@ -235,4 +235,4 @@ def _nav(files: Files, speech_sections) -> list:
         f.src_uri for f in files.documentation_pages()
         if not f.generated_by and f.src_uri != HOME
     ]
-    return [{"首页": HOME}, *[entry(node) for node in speech_sections], *written]
+    return [{"首页": HOME}, {"主题索引": TAGS_PAGE}, *[entry(node) for node in speech_sections], *written]

@@ -19,6 +19,7 @@ SEED_PAGES = {
     "item": f"{SEED_TITLE}/意见/6.md",
     "full-text": f"{SEED_TITLE}/全文.md",
     "topic-index": "tags.md",
+    "topic": "主题/组织生活/index.md",
     "about": "about.md",
 }
 

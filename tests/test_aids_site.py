@@ -206,6 +206,29 @@ def test_handout_prints_whole_on_a4_without_navigation(printed, library, index, 
     assert not any(chrome in text for chrome in CHROME)
 
 
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils missing: bash scripts/test.sh installs it")
+def test_a_topic_page_prints_as_study_material_without_navigation_and_its_button_prints(site, library, tmp_path):
+    from browser import open_browser, serve_folder
+    from speechkit.library.urls import topic_page
+    from speechkit.pages.topic_pages import gather
+
+    name, items = max(gather(library).items(), key=lambda pair: len(pair[1]))
+    assert len(items) > 1, name
+    with serve_folder(site) as base, open_browser() as (page, outside):
+        page.goto(base + page_url(topic_page(name)), wait_until="networkidle")
+        page.evaluate("() => { window.printed = 0; window.print = () => { window.printed += 1; }; }")
+        page.locator("a.study-print").click()
+        assert page.evaluate("() => window.printed") == 1
+        page.pdf(path=str(tmp_path / "topic.pdf"), format="A4")
+        assert outside == []
+    text = subprocess.run(["pdftotext", str(tmp_path / "topic.pdf"), "-"], capture_output=True, text=True, check=True).stdout
+    plain = _plain(text)
+    assert _plain(name) in plain and "专题学习材料" in plain
+    for item in items:
+        assert _plain(item.display_label) in plain
+    assert not any(chrome in text for chrome in CHROME) and "打印专题学习材料" not in text
+
+
 def test_self_test_answer_opens_on_click_without_a_server_script(site, library):
     from browser import open_browser, serve_folder
 

@@ -55,7 +55,7 @@ def test_typing_a_topic_name_offers_the_topic_page(served, browser_page):
     page, _ = browser_page
     page.goto(served, wait_until="networkidle")
     results = search(page, "组织生活")
-    assert results[0].removeprefix(served) == "tags/#tag:组织生活"
+    assert results[0].removeprefix(served) == "主题/组织生活/"
     assert results[1].removeprefix(served).startswith("在区基层党建工作推进会议上的讲话/问题/4/")
 
 

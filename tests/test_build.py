@@ -1,4 +1,4 @@
-"""One real strict build of the seed site: pages, tags, links, nothing from outside."""
+"""One real strict build of the seed site: pages, topic chips and pages, links, nothing from outside."""
 
 from __future__ import annotations
 
@@ -90,7 +90,8 @@ def item_paths() -> list[str]:
 
 
 def test_every_page_exists(site):
-    expected = ["index.html", "tags/index.html", "about/index.html", f"{SPEECH}/index.html", f"{SPEECH}/全文/index.html"]
+    expected = ["index.html", "tags/index.html", "主题/组织生活/index.html", "about/index.html", f"{SPEECH}/index.html",
+                f"{SPEECH}/全文/index.html"]
     expected += [f"{SPEECH}/{kind}/index.html" for kind in PARTS]
     expected += item_paths()
     missing = [path for path in expected if not (site / path).is_file()]
@@ -130,12 +131,28 @@ def test_problem_on_organisational_life_links_to_the_emphasis_on_it(site):
     assert any(unquote(href).startswith("../../强调/3") for href in parsed.related)
 
 
-def test_tags_page_lists_every_topic_in_use(site):
-    used = set()
+def test_topic_chips_open_the_topic_pages_which_gather_the_items(site):
+    carried: dict[str, set[str]] = {}
     for path in item_paths():
-        used.update(page(site, path).tags)
-    listed = {i.removeprefix("tag:") for i in page(site, "tags/index.html").ids if i.startswith("tag:")}
-    assert used and listed == used
+        parsed = page(site, path)
+        chips = [href for href in parsed.links if "主题/" in unquote(href)]
+        assert len(chips) == len(parsed.tags), path
+        for name, href in zip(parsed.tags, chips):
+            target = (site / Path(path).parent / unquote(href) / "index.html").resolve()
+            assert target == (site / "主题" / name / "index.html").resolve(), href
+            carried.setdefault(name, set()).add(str(Path(path).parent.relative_to(SPEECH)))
+    assert carried
+    for name, items in carried.items():
+        topic = page(site, f"主题/{name}/index.html")
+        linked = {unquote(href).removeprefix(f"../../{SPEECH}/").rstrip("/") for href in topic.links if SPEECH in unquote(href)}
+        assert items <= linked, name
+
+
+def test_the_topic_index_links_every_topic_page_by_group(site):
+    index = page(site, "tags/index.html")
+    linked = {unquote(href).removeprefix("../主题/").rstrip("/") for href in index.links if "主题/" in unquote(href)}
+    assert linked == {p.name for p in (site / "主题").iterdir()}
+    assert {"党的建设", "民生与社会"} <= index.ids
 
 
 def test_speech_home_outlines_every_item(site):

@@ -80,3 +80,18 @@ def test_plain_chinese_is_unchanged():
 def test_html_is_entity_escaped_in_output():
     rendered = markdown.markdown(escape_markdown("<b>&"), extensions=markdown_extensions())
     assert rendered == f"<p>{html.escape('<b>&', quote=False)}</p>"
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_text_with_a_keyword_marked_renders_literally(text):
+    import re
+
+    from speechkit.escaping import escape_markdown_marked
+
+    keyword = text[len(text) // 3: len(text) // 3 + 3].strip() or text
+    rendered = markdown.markdown(escape_markdown_marked(text, re.compile(re.escape(keyword))), extensions=markdown_extensions())
+    collector = _Collector()
+    collector.feed(rendered)
+    assert collector.tags[0] == "p" and set(collector.tags[1:]) == {"mark"}, rendered
+    assert "".join(collector.text) == text, rendered
+    assert f"<mark>{html.escape(keyword, quote=False)}</mark>" in rendered

@@ -104,3 +104,18 @@ def test_the_corpus_library_is_large_enough_to_make_its_analysed_pages_in_a_seco
 
     size = sum(path.stat().st_size for path in [SEED, *corpus_files()])
     assert size >= ANALYSE_APART_BYTES
+
+
+def test_a_topic_page_gathers_items_of_several_speeches_and_years_linked_to_their_pages(library_site):
+    from speechkit.library.urls import topic_page
+    from speechkit.pages.topic_pages import gather
+
+    site, library = library_site
+    name, items = max(gather(library).items(), key=lambda pair: len({i.speech_index for i in pair[1]}))
+    folder = site / page_url(topic_page(name))
+    # The topic's page, and its year pages if it gathers too many items for one.
+    html = "".join(unquote(page.read_text(encoding="utf-8")) for page in folder.rglob("index.html"))
+    years = set(re.findall(r'<h2 id="(y\d{4}|undated)"', html))
+    assert len({item.speech_index for item in items}) >= 3 and len(years) >= 3, (name, years)
+    for item in items:
+        assert f'href="../../{page_url(item.page)}"' in html or f'href="../../../{page_url(item.page)}"' in html, item.page

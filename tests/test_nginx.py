@@ -144,7 +144,7 @@ def test_assets_have_their_mime_types_and_caching(nginx):
     expected = {
         css: ("text/css; charset=utf-8", "public, max-age=31536000, immutable"),
         site / "assets/javascripts/study-search.js": ("application/javascript; charset=utf-8", "no-cache"),
-        site / "tags.json": ("application/json; charset=utf-8", "no-cache"),
+        site / "search/search_index.json": ("application/json; charset=utf-8", "no-cache"),
         site / "sitemap.xml": ("text/xml; charset=utf-8", "no-cache"),
     }
     search_files = sorted((site / "search").rglob("*.js"))

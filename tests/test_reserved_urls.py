@@ -23,18 +23,18 @@ def speech(title: str, path: str) -> Speech:
 
 def test_the_site_names_hold_every_top_level_page_the_site_makes():
     from speechkit.search import index as search_index
-    from speechkit.library.urls import GLOSSARY, HOME, TAGS_PAGE
+    from speechkit.library.urls import GLOSSARY, HOME, TAGS_PAGE, TOPICS_FOLDER
 
-    made = {Path(HOME).stem, Path(TAGS_PAGE).stem, Path(GLOSSARY).stem, search_index.FOLDER}
+    made = {Path(HOME).stem, Path(TAGS_PAGE).stem, Path(GLOSSARY).stem, TOPICS_FOLDER, search_index.FOLDER}
     assert made | {"assets", "404", "sitemap"} <= SITE_NAMES
 
 
 def test_reserved_names_add_the_docs_folder_top_level_entries():
-    assert reserved_names(REPO / "docs") >= SITE_NAMES | {"about", "tags", "stylesheets", "vendor", "assets"}
+    assert reserved_names(REPO / "docs") >= SITE_NAMES | {"about", "stylesheets", "vendor", "assets"}
     assert reserved_names(REPO / "no-such-folder") == SITE_NAMES
 
 
-@pytest.mark.parametrize("title", ["tags", "TAGS", "术语表", "index", "search", "Assets", "404", "sitemap"])
+@pytest.mark.parametrize("title", ["tags", "TAGS", "术语表", "主题", "index", "search", "Assets", "404", "sitemap"])
 def test_a_title_that_is_a_site_name_gets_a_suffix(title):
     assert _speech_slugs([speech(title, "a.txt")]) == [f"{title.lower()}-讲话"]
 

@@ -59,9 +59,25 @@ EXACT = {
         "topics:\n  - {name: 党 建, keywords: [党建]}\n  - {name: '党  建 ', keywords: [支部]}\n",
         3, "topic '党 建' is listed twice (first on line 2)",
     ),
-    "same-anchor": (
+    "same-page": (
         "topics:\n  - {name: A B, keywords: [党建]}\n  - {name: a-b, keywords: [支部]}\n",
-        3, "topic 'a-b' would have the same anchor on the topic index as topic 'A B' (line 2): rename one",
+        3, "topic 'a-b' would have the same page as topic 'A B' (line 2): rename one",
+    ),
+    "same-page-but-for-case": (
+        "topics:\n  - {name: ABC, keywords: [党建]}\n  - {name: abc, keywords: [支部]}\n",
+        3, "topic 'abc' would have the same page as topic 'ABC' (line 2): rename one",
+    ),
+    "group-of-an-unknown-topic": (
+        "topics:\n  - {name: 党建, keywords: [党建]}\ngroups:\n  - name: 党的建设\n    topics: [党建, 支部]\n",
+        5, "group '党的建设' lists '支部', which is not a topic",
+    ),
+    "topic-in-two-groups": (
+        "topics:\n  - {name: 党建, keywords: [党建]}\ngroups:\n  - {name: 甲, topics: [党建]}\n  - {name: 乙, topics: [党建]}\n",
+        5, "topic '党建' is in group '甲' and in group '乙'",
+    ),
+    "group-without-topics": (
+        "topics:\n  - {name: 党建, keywords: [党建]}\ngroups:\n  - {name: 甲}\n",
+        4, "group '甲' topics must be a list of topic names",
     ),
     "term-twice": (
         "topics:\n  - {name: 党建, keywords: [党建]}\nterms:\n  - term: 三会一课\n    explanation: 甲\n"
@@ -106,7 +122,7 @@ EXACT = {
     ),
     "top-level-unknown-key": (
         "topics:\n  - {name: 党建, keywords: [党建]}\nterm:\n  - {term: 三会一课}\n",
-        3, "unknown key 'term' (the taxonomy has topics and terms)",
+        3, "unknown key 'term' (the taxonomy has topics, terms and groups)",
     ),
     "top-level-key-twice": (
         "topics:\n  - {name: 党建, keywords: [党建]}\ntopics:\n  - {name: 支部, keywords: [支部]}\n",
@@ -249,17 +265,15 @@ def test_the_default_taxonomy_loads_and_tags_by_keyword():
     assert topics_of("加强流动党员管理，落实三会一课制度", taxonomy) == ("党员管理", "组织生活")  # 流动党员 and 党员管理: two hits
 
 
-@pytest.mark.parametrize("name", ["组织生活", "A B", "危险<img src=x onerror=alert(1)>{{ config }}", "党建 & “业务”"])
-def test_a_topic_anchor_is_the_one_materials_tags_plugin_gives_the_escaped_tag(name):
-    from material.plugins.tags.config import TagsConfig
-    from material.plugins.tags.structure.listing.manager import ListingManager
-    from material.plugins.tags.structure.tag import Tag
+@pytest.mark.parametrize(("name", "folder"), [("组织生活", "组织生活"), ("A B", "a-b"), ("危险<img src=x>", "危险-img-src-x"), ("<>", "topic")])
+def test_a_topic_page_is_named_by_its_words(name, folder):
+    from speechkit.library.urls import topic_page
 
-    from speechkit.escaping import escape_html
-    from speechkit.library.urls import topic_anchor
+    assert topic_page(name) == f"主题/{folder}/index.md"
 
-    config = TagsConfig()
-    config.load_dict({})
-    assert config.validate() == ([], [])
-    # Item pages carry the escaped name as their tag (rendering); the index's anchor follows it.
-    assert topic_anchor(name) == ListingManager(config)._slugify(Tag(escape_html(name)))
+
+def test_the_default_taxonomy_groups_every_topic_once():
+    taxonomy = load_taxonomy(DEFAULT)
+    grouped = [name for group in taxonomy.groups for name in group.topics]
+    assert sorted(grouped) == sorted(topic.name for topic in taxonomy.topics)
+    assert all(topic.description.strip() for topic in taxonomy.topics)

@@ -18,14 +18,15 @@ import yaml
 from ..data import compose_yaml
 from ..errors import SpeechError
 from ..sources.reading import NEWLINES, decode_text
-from .urls import topic_anchor
+from .urls import topic_slug
 
 STR = "tag:yaml.org,2002:str"
 NULL = "tag:yaml.org,2002:null"
 # Scalars YAML reads as something else than text unless quoted: 2024, 1.5, yes, 2024-01-01.
 NOT_TEXT_SCALARS = {f"tag:yaml.org,2002:{name}" for name in ("int", "float", "bool", "timestamp")}
-TOP_KEYS = ("topics", "terms")
+TOP_KEYS = ("topics", "terms", "groups")
 TOPIC_KEYS = ("name", "description", "keywords")
+GROUP_KEYS = ("name", "topics")
 TERM_KEYS = ("term", "explanation")
 # Keywords are substrings of item text: one character (or none) would tag nearly every item.
 MIN_WORD = 2
@@ -67,6 +68,14 @@ class Topic:
 
 
 @dataclass(frozen=True)
+class TopicGroup:
+    """A heading of the topic index and the topics listed under it, in order."""
+
+    name: str
+    topics: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Term:
     """A domain term: one word for search, explained in the glossary."""
 
@@ -84,6 +93,7 @@ class Taxonomy:
 
     topics: tuple[Topic, ...]
     terms: tuple[Term, ...]
+    groups: tuple[TopicGroup, ...] = ()  # topics no group names are listed last, as 其他
 
     @cached_property
     def keyword_index(self) -> KeywordIndex:
@@ -187,7 +197,7 @@ class _Checker:
             raise SpeechError(self.path, "the taxonomy is empty: it needs a 'topics' list", 1)
         if not isinstance(root, yaml.MappingNode):
             self.fail(root, f"the taxonomy must be a mapping with 'topics' and 'terms', not {_shown(root)}")
-        top = self.mapping(root, TOP_KEYS, "the taxonomy", "unknown key", "the taxonomy has topics and terms")
+        top = self.mapping(root, TOP_KEYS, "the taxonomy", "unknown key", "the taxonomy has topics, terms and groups")
         if "topics" not in top or _is_empty(top["topics"]):
             self.fail(top.get("topics", root), "the taxonomy has no 'topics' list")
         topics = self.entries(top["topics"], "topics", self.topic)
@@ -196,8 +206,12 @@ class _Checker:
         terms = self.entries(top["terms"], "terms", self.term) if "terms" in top else []
         self.unique([(t.name, line) for t, line in topics], "topic")
         self.unique([(t.term, line) for t, line in terms], "term")
-        self.distinct_anchors(topics)
-        return Taxonomy(tuple(t for t, _ in topics), tuple(t for t, _ in terms))
+        self.distinct_pages(topics)
+        self.topic_names = {t.name for t, _ in topics}
+        self.grouped: dict[str, str] = {}  # topic → the group that lists it
+        groups = self.entries(top["groups"], "groups", self.group) if "groups" in top else []
+        self.unique([(g.name, line) for g, line in groups], "group")
+        return Taxonomy(tuple(t for t, _ in topics), tuple(t for t, _ in terms), tuple(g for g, _ in groups))
 
     def entries(self, node: yaml.Node, key: str, check) -> list:
         """The checked entries of the topics or terms list, each with its line."""
@@ -218,6 +232,26 @@ class _Checker:
         if keywords is None or _is_empty(keywords):
             self.fail(node, f"topic '{name}' needs keywords")
         return Topic(name, description, self.keywords(keywords, name))
+
+    def group(self, node: yaml.Node, number: int) -> TopicGroup:
+        """One group of the topic index: a name and the names of its topics."""
+        if not isinstance(node, yaml.MappingNode):
+            self.fail(node, f"group {number} must be a mapping with name and topics, not {_shown(node)}")
+        values = self.entry(node, number, "group", GROUP_KEYS, "name", "a group has name and topics")
+        name = self.name(values, node, number, "group", "name")
+        listed = values.get("topics")
+        if listed is None or not isinstance(listed, yaml.SequenceNode) or not listed.value:
+            self.fail(listed or node, f"group '{name}' topics must be a list of topic names")
+        for entry in listed.value:
+            if not _is_text(entry):
+                self.fail(entry, f"group '{name}' topics must be topic names, not {_shown(entry)}")
+            topic = _one_line(entry.value)
+            if topic not in self.topic_names:
+                self.fail(entry, f"group '{name}' lists '{topic}', which is not a topic")
+            if topic in self.grouped:
+                self.fail(entry, f"topic '{topic}' is in group '{self.grouped[topic]}' and in group '{name}'")
+            self.grouped[topic] = name
+        return TopicGroup(name, tuple(_one_line(entry.value) for entry in listed.value))
 
     def term(self, node: yaml.Node, number: int) -> Term:
         """One term entry."""
@@ -274,20 +308,20 @@ class _Checker:
                 raise SpeechError(self.path, f"{kind} '{name}' is listed twice (first on line {first[name]})", line)
             first[name] = line
 
-    def distinct_anchors(self, topics: list[tuple[Topic, int]]) -> None:
-        """No two topics with one anchor on the topic index: a link to one would open the other."""
+    def distinct_pages(self, topics: list[tuple[Topic, int]]) -> None:
+        """No two topics with one page: a link to one would open the other. Folder names
+        compare in any case, as some servers and file systems do."""
         first: dict[str, tuple[str, int]] = {}
         for topic, line in topics:
-            anchor = topic_anchor(topic.name)
-            if anchor in first:
-                other, other_line = first[anchor]
+            folder = topic_slug(topic.name).casefold()
+            if folder in first:
+                other, other_line = first[folder]
                 raise SpeechError(
                     self.path,
-                    f"topic '{topic.name}' would have the same anchor on the topic index as "
-                    f"topic '{other}' (line {other_line}): rename one",
+                    f"topic '{topic.name}' would have the same page as topic '{other}' (line {other_line}): rename one",
                     line,
                 )
-            first[anchor] = (topic.name, line)
+            first[folder] = (topic.name, line)
 
 
 def topics_of(text: str, taxonomy: Taxonomy, headline: str | None = None) -> tuple[str, ...]:

@@ -5,35 +5,30 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from pymdownx.slugs import slugify as pymdownx_slugify
-
-from ..escaping import escape_html
-
 # Runs of anything but letters, digits and CJK characters become one hyphen.
 NOT_WORD = re.compile(r"[^\w]+|_+")
 SLUG_MAX = 60
 # The site's own pages, at its top level.
 HOME = "index.md"
-TAGS_PAGE = "tags.md"  # the topic index (Material's tags listing, docs/tags.md)
+TAGS_PAGE = "tags.md"  # the topic index: topics by group with counts (pages/topic_pages.py)
 NOTICES_PAGE = "维护提示.md"  # what the build could not publish, and why: for the maintainer
 GLOSSARY = "术语表.md"
 COMPARE_PAGE = "对比.md"  # two speeches side by side (pages/compare.py)
 COMPARE_DATA = "compare"  # the folder of its scripts: a list of speeches, one file per speech
 YEARS = "年度"  # the folder of the home's year pages (pages/catalog.py)
+TOPICS_FOLDER = "主题"  # a page per topic, and its year pages when it gathers many items
 # The top-level names the site's own pages and folders use, which no speech may take:
 # the pages above, the search index, and what MkDocs and Material write (assets/,
 # 404.html, sitemap.xml). reserved_names adds the top-level entries of docs/.
 SITE_NAMES = frozenset(
     {page.removesuffix(".md") for page in (HOME, TAGS_PAGE, NOTICES_PAGE, GLOSSARY, COMPARE_PAGE)}
-    | {"search", COMPARE_DATA, YEARS, "assets", "404", "sitemap"}
+    | {TOPICS_FOLDER, "search", COMPARE_DATA, YEARS, "assets", "404", "sitemap"}
 )
 # A speech's pages under its folder: the full text and the study aids.
 FULL_TEXT = "全文"
 KEY_SENTENCES = "金句"
 SELF_TEST = "自测"
 HANDOUT = "讲义"
-# The slug function of Material's tags plugin (its default tags_slugify).
-TAG_SLUG = pymdownx_slugify(case="lower")
 
 
 def slugify(text: str, fallback: str = "speech") -> str:
@@ -88,11 +83,16 @@ def relative(from_page: str, to_page: str) -> str:
     return "/".join([".."] * (len(source) - common) + target[common:])
 
 
-def topic_anchor(name: str) -> str:
-    """The id of a topic's heading on the topic index (tags.md), for links to it.
+def topic_slug(name: str) -> str:
+    """The folder of a topic's pages: its name's words (组织生活 stays 组织生活)."""
+    return slugify(name, fallback="topic")
 
-    Material's tags plugin (material/plugins/tags: tags_slugify and tags_slugify_format,
-    left at their defaults) makes it ``tag:`` and pymdownx's lower-case slug of the tag
-    name as the item pages' front matter holds it: HTML-escaped (see rendering).
-    """
-    return f"tag:{TAG_SLUG(escape_html(name), '-')}"
+
+def topic_page(name: str) -> str:
+    """A topic's page: everything the library says on it, or its head and its years."""
+    return f"{TOPICS_FOLDER}/{topic_slug(name)}/index.md"
+
+
+def topic_year_page(name: str, year: str, run: int = 1) -> str:
+    """One year of a topic that gathers too many items for one page (2024, 2024-2 …)."""
+    return f"{TOPICS_FOLDER}/{topic_slug(name)}/{slugify(year)}{'' if run == 1 else f'-{run}'}.md"

@@ -36,7 +36,7 @@ def groups(library: Library) -> list[Group]:
     month into runs of GROUP_MAX."""
     ordered = sorted(library.speeches, key=_sort_key)
     result = []
-    for year, members in groupby(ordered, key=lambda p: _year(p)):
+    for year, members in groupby(ordered, key=year_of):
         members = tuple(members)
         title = f"{year}年" if year != UNDATED else UNDATED
         subgroups = ()
@@ -161,7 +161,7 @@ def nav_tree(library: Library, entry) -> tuple:
     return tuple(group_node(group) for group in groups(library))
 
 
-def _year(placed: PlacedSpeech) -> str:
+def year_of(placed: PlacedSpeech) -> str:
     """The speech's year, or UNDATED."""
     date = placed.speech.date or ""
     return date[:4] if date[:4].isdigit() else UNDATED
@@ -175,5 +175,5 @@ def _month(placed: PlacedSpeech) -> str:
 
 def _sort_key(placed: PlacedSpeech) -> tuple:
     """Newest year first, undated last; within a year by date, then by title."""
-    year = _year(placed)
+    year = year_of(placed)
     return (year == UNDATED, -int(year) if year != UNDATED else 0, placed.speech.date or "", placed.slug)

@@ -14,6 +14,7 @@ from . import catalog, reader
 from .compare import compare_link, compare_page, compared
 from .aids import Aids, key_sentence_pages, key_sentence_paths, ready_aid_pages, speech_home_lines, with_tooltips
 from .markdown import byline, front_matter, page_markdown
+from .topic_pages import topic_chips, topic_pages
 
 # Search ranks the most specific page first: an item before its part, speech and full text.
 BOOST = {"item": 3, "part": 1.5, "speech": 1, "full_text": 0.3}
@@ -43,8 +44,9 @@ def render_library(library: Library, home: bool = True, aids: Aids = Aids()) -> 
 
 def ready_pages(library: Library, home: bool = True, aids: Aids = Aids(), notices: Sequence[Notice] = ()) -> list[Page]:
     """The pages that need neither related items nor key sentences: the home page, each
-    speech's home, full text and parts, the glossary, self-tests and handouts; and, if the
-    build has ``notices`` about its input files, a page that lists them."""
+    speech's home, full text and parts, the topic index and topic pages, the glossary,
+    self-tests and handouts; and, if the build has ``notices`` about its input files, a
+    page that lists them."""
     pages = [_home_page(library, notices)] if home else []
     pages += [Page(path, page_markdown(title, lines, search={"exclude": True})) for path, title, lines in catalog.group_pages(library)]
     if notices:
@@ -55,6 +57,7 @@ def ready_pages(library: Library, home: bool = True, aids: Aids = Aids(), notice
         pages.extend(_part_page(library, index, part_index) for part_index in range(len(placed.parts)))
     if compared(library):
         pages.append(Page(*compare_page()))
+    pages.extend(Page(path, markdown) for path, markdown in topic_pages(library))
     pages.extend(Page(path, markdown) for path, markdown in ready_aid_pages(library, aids))
     return [Page(p.path, with_tooltips(p.path, p.markdown, library, aids)) for p in pages]
 
@@ -170,6 +173,7 @@ def _item_page(library: Library, item_index: int) -> Page:
         "{: .study-meta }",
         "",
     ]
+    lines += topic_chips(path, placed_item.tags)
     lines += _paragraphs(item.paragraphs)
     lines += _children(item.children)
     lines += [f"[在全文中查看]({full_link}#{anchor})", "{: .study-source }", ""]
@@ -186,10 +190,6 @@ def _item_page(library: Library, item_index: int) -> Page:
     lines += _neighbours(library, placed_item)
     meta = {
         "title": escape_html(f"{placed_item.display_label}：{item.headline}"),
-        # HTML-escaped like the title: Material's tag templates write tag names unescaped
-        # (the page's tags, the topic index and its table of contents). The listing's
-        # anchors are made from these names: see urls.topic_anchor.
-        "tags": [escape_html(tag) for tag in placed_item.tags],
         "search": {"boost": BOOST["item"]},
         "study": reader.item_data(library, placed_item),
     }

@@ -70,7 +70,7 @@ def search_documents(library: Library, page_url) -> list[SearchDoc]:
     docs: dict[str, list[SearchDoc]] = {kind: [] for kind in KINDS}
     for topic in library.taxonomy.topics:
         docs["topic"].append(
-            SearchDoc("topic", f"{page_url(urls.TAGS_PAGE)}#{urls.topic_anchor(topic.name)}", topic.name, "主题",
+            SearchDoc("topic", page_url(urls.topic_page(topic.name)), topic.name, "主题",
                       "", -1, (), topic.name)
         )
     for placed_item in library.items:
