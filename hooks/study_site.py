@@ -178,13 +178,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     add_pages(files, config, [(p.path, p.markdown) for p in ready], later, build.session.pages_folder,
               build.analysed_markdown)
     page_url = lambda path: files.get_file_from_path(path).url  # noqa: E731
-    add_static(files, config, build.static_files(page_url))
     if build.settings.search == "study":
         # Built beside the page rendering that follows, on another core; see on_post_build.
         try:
             build.start_search(page_url)
         except SpeechError as error:
             raise PluginError(str(error)) from None
+    add_static(files, config, build.static_files(page_url))
     if config.nav is None:
         config.nav = _nav(files, navigation(build.library))
     # The footer template (overrides/partials/copyright.html) shows it; the date honours

@@ -101,7 +101,7 @@ def test_every_speech_has_its_own_small_file_and_the_list_names_every_speech():
         ["2023年北京市政府工作报告", "2023年北京市政府工作报告", "2023-01-15", "北京市", 1],
         ["2024年北京市政府工作报告", "2024年北京市政府工作报告", "2024-01-21", "北京市", 0],
     ]
-    assert listing["topics"][0] == ["组织生活", "tags.md#tag:组织生活"]
+    assert listing["topics"][0] == ["组织生活", "主题/组织生活/index.md"]
     assert listing["topics"][-1] == [NO_TOPIC, ""]
     assert [name for name, _ in received(files["compare/1.js"], "1")["topics"]] == ["城市建设", NO_TOPIC]
 

@@ -40,7 +40,9 @@ HOSTILE = {
 AT_FILE_START = {"front-matter"}
 # Elements the hostile text would have made; none of them belongs on a study page.
 INJECTED = """() => ({
-  inlineAlertScripts: [...document.scripts].filter(s => /alert/.test(s.textContent)).length,
+  // Scripts that run (the page's JSON data for the reader's tools is not one; it must parse).
+  inlineAlertScripts: [...document.scripts].filter(s => (!s.type || /javascript/.test(s.type)) && /alert/.test(s.textContent)).length,
+  brokenData: [...document.querySelectorAll('script[type="application/json"]')].filter(s => { try { JSON.parse(s.textContent); return false; } catch (e) { return true; } }).length,
   handlers: document.querySelectorAll('[onerror],[onclick],[onload]').length,
   frames: document.querySelectorAll('iframe, frame, object, embed').length,
   images: document.querySelectorAll('img').length,
@@ -52,7 +54,7 @@ INJECTED = """() => ({
   articleH1: document.querySelectorAll('article h1').length,
 })"""
 CLEAN = {
-    "inlineAlertScripts": 0, "handlers": 0, "frames": 0, "images": 0, "scriptLinks": 0,
+    "inlineAlertScripts": 0, "brokenData": 0, "handlers": 0, "frames": 0, "images": 0, "scriptLinks": 0,
     "injectedIds": 0, "articleMarkup": 0, "articleH1": 1,
 }
 

@@ -125,7 +125,7 @@ def test_missing_page_shows_the_styled_404_page(served, browser):
     failed.clear()
     response = page.goto(served + "no/such/page/", wait_until="networkidle")
     assert response.status == 404
-    assert page.locator("article h1").first.inner_text().startswith("404")
+    assert page.locator("article h1").first.inner_text() == "页面不存在"
     assert styled(page)
     assert [f for f in failed if not f.endswith("/no/such/page/")] == []
     assert outside == []

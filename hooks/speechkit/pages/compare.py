@@ -88,7 +88,7 @@ def topic_summary(library: Library, index: int, page_url) -> dict:
 
 def compare_files(library: Library, page_url) -> dict[str, str]:
     """The compare scripts, path under the site → text: the list of speeches (slug, title,
-    date, place, default partner) and the topics in order (name, URL in the topic index),
+    date, place, default partner) and the topics in order (name, URL of its page),
     then one file per speech."""
     partners = default_partners(library)
     speeches = [
@@ -96,8 +96,7 @@ def compare_files(library: Library, page_url) -> dict[str, str]:
          partner]
         for placed, partner in zip(library.speeches, partners)
     ]
-    tags = page_url(urls.TAGS_PAGE)
-    topics = [[topic.name, f"{tags}#{urls.topic_anchor(topic.name)}"] for topic in library.taxonomy.topics]
+    topics = [[topic.name, page_url(urls.topic_page(topic.name))] for topic in library.taxonomy.topics]
     listing = {"speeches": speeches, "topics": topics + [[NO_TOPIC, ""]]}
     files = {f"{COMPARE_DATA}/list.js": _script("list", listing)}
     for index in range(len(library.speeches)):

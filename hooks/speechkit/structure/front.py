@@ -135,7 +135,7 @@ def _speaker(texts: list[str]) -> str | None:
         match = rules().speaker.search(text)
         if match and (rules().speaker_line.match(text) or rules().subtitle.match(text)):
             name = match.group("name")
-            if not rules().meeting.search(name):
+            if not rules().meeting.search(name) and not rules().not_a_name.match(name):
                 return name
     return None
 

@@ -51,6 +51,7 @@ class Rules:
     subtitle: re.Pattern
     speaker: re.Pattern
     speaker_line: re.Pattern
+    not_a_name: re.Pattern  # 开幕词, 结论: a short line that names no speaker
     title_max: int
     title_trim: re.Pattern
     heading: re.Pattern
@@ -120,6 +121,7 @@ def compile_structure(data: dict) -> Rules:
         subtitle=re.compile(expand(data["subtitle"])),
         speaker=re.compile(data["speaker"]),
         speaker_line=re.compile(data["speaker_line"]),
+        not_a_name=re.compile(data["not_a_name"]),
         title_max=int(data["title_max"]),
         title_trim=re.compile(expand(data["title_trim"])),
         heading=re.compile(data["heading"]),

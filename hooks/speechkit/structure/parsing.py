@@ -47,7 +47,7 @@ CLOSING_PARAGRAPHS_MAX = 4
 BARE_CUE_MAX = 6  # 各位代表！ alone
 LIST_LEVELS = (2, 3)  # the lists an unnumbered section heading stands over: （一）… or 一是…
 OPENING_TITLE_PARAGRAPHS = 3  # the salutation and the first sentences say what the speech is
-SECTION_LABEL_ENDS = "、．.）)"  # 一、 （一）; a 第三 section is titled 第三，…
+SECTION_LABEL_ENDS = "、．.）)"  # 一、 （一）; a 第三 section is titled 第三，…, a bare 一 as 一　…
 APPENDIX_LABEL_MAX = 4  # 附件： alone, not 附件1：民生实事项目
 
 
@@ -407,7 +407,7 @@ class _Parser:
         expected = self._expected_count(own_intro, len(own.items)) if own.items else None
         return Part(
             kind=kind,
-            title=(f"{label}{heading_text}" if label[-1] in SECTION_LABEL_ENDS else f"{label}，{heading_text}") if label else heading_text,
+            title=_section_title(label, heading_text),
             label=label,
             heading=heading_text,
             intro=intro,
@@ -576,3 +576,12 @@ class _Parser:
                 if match.start() > best_position:
                     best, best_position = (kind, title), match.start()
         return best
+
+
+def _section_title(label: str | None, heading: str) -> str:
+    """A section's title as its text writes it: 一、回顾; 第三，…; 一 关于… (a numeral and a space)."""
+    if not label:
+        return heading
+    if label[-1] in SECTION_LABEL_ENDS:
+        return f"{label}{heading}"
+    return f"{label}，{heading}" if label.startswith("第") else f"{label}\u3000{heading}"
