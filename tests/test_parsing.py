@@ -314,3 +314,12 @@ def test_a_report_cut_off_after_its_review_has_one_section_and_no_closing():
     assert speech.closing == ()  # the thanks and the problems belong to the review
     ended = parse_text(text.replace("同时，我们也清醒地看到，发展中还存在不少困难和问题：基础不稳固，短板仍需补齐。\n", ""))
     assert [p.text[:5] for p in ended.closing] == ["各位代表！"]
+
+
+def test_older_texts_number_sections_with_a_space_and_name_their_parts_not_a_speaker():
+    text = ("在全国代表会议上的讲话\n开幕词\n同志们：\n我就下面的几个问题讲几句话。\n"
+            "一 关于会议的评价\n这次会议开得很好。\n二 关于五年计划\n计划要落实。\n三 关于目前形势\n形势很好。\n")
+    speech = parse_text(text)
+    assert [p.title for p in speech.parts] == ["一\u3000关于会议的评价", "二\u3000关于五年计划", "三\u3000关于目前形势"]
+    assert speech.speaker is None  # 开幕词 names what follows, not who spoke
+    assert parse_text(text.replace("开幕词", "毛泽东")).speaker == "毛泽东"
