@@ -323,3 +323,18 @@ def test_older_texts_number_sections_with_a_space_and_name_their_parts_not_a_spe
     assert [p.title for p in speech.parts] == ["一\u3000关于会议的评价", "二\u3000关于五年计划", "三\u3000关于目前形势"]
     assert speech.speaker is None  # 开幕词 names what follows, not who spoke
     assert parse_text(text.replace("开幕词", "毛泽东")).speaker == "毛泽东"
+
+
+def test_a_section_holding_several_lists_each_with_its_intro_becomes_a_part_per_list():
+    text = ("关于文化工作的讲话\n同志们：\n今天讲两个问题。\n一、工作的方针\n方针如下：\n（一）加强宣传。要经常宣传。\n（二）加强教育。要持续教育。\n"
+            "但是，工作中尚有不足的地方：\n（一）研究不深。缺乏调查。\n（二）形式单一。不够生动。\n"
+            "今后应该怎样做？只提几点意见：\n（一）要反对轻视文化的倾向。\n（二）要培养青年。\n（三）要加强修养。\n"
+            "二、宣传队工作\n（一）组织文化娱乐。\n（二）进行宣传鼓动。\n")
+    parts = parse_text(text).parts
+    assert [(p.title, len(p.items)) for p in parts] == [
+        ("一、工作的方针", 2), ("一、工作的方针 · 存在的问题", 2), ("一、工作的方针 · 三点意见", 3), ("二、宣传队工作", 2),
+    ]
+    assert parts[2].intro.text == "今后应该怎样做？只提几点意见："
+    # Numbering that starts again with no intro between is one list, as written.
+    run_on = parse_text(text.replace("但是，工作中尚有不足的地方：\n", "")).parts
+    assert len(run_on[0].items) == 4

@@ -344,8 +344,41 @@ class _Parser:
         last = max((n for n, b in enumerate(boundaries) if b.kind != "appendix"), default=None)
         if last is not None:
             spans[last], closing = self._cut_closing(spans[last])
-        parts = [self._section_part(span, boundary) for span, boundary in zip(spans, boundaries)]
+        parts = [
+            piece
+            for span, boundary in zip(spans, boundaries)
+            for piece in self._lists_of(self._section_part(span, boundary))
+        ]
         return body[: starts[0]], parts, closing
+
+    def _lists_of(self, part: Part) -> list[Part]:
+        """A section whose list starts again at （一） after an intro of its own (…尚有不足的地方：
+        （一）…; 只提几点意见：（一）…) holds several lists: the first stays the section's, each
+        later one is a part of its own, named by its intro after the section."""
+        if not part.label:
+            return [part]
+        family = [getattr(marker(item.paragraphs[0].text), "family", None) for item in part.items]
+        between = {  # the section's text between an item and the next
+            i: [p for p in part.after if part.items[i - 1].paragraphs[-1].line < p.line < part.items[i].line]
+            for i in range(1, len(part.items))
+        }
+        restarts = [
+            i for i in range(1, len(part.items))
+            if part.items[i].number == 1 and family[i] is not None and family[i] == family[0] and between[i]
+        ]
+        if not restarts:
+            return [part]
+        cuts = [0, *restarts, len(part.items)]
+        groups = [part.items[a:b] for a, b in zip(cuts, cuts[1:])]
+        # Each later list's intro is the last paragraph before it; what stands above that
+        # intro follows the list before.
+        intros = [between[i][-1] for i in restarts]
+        afters = [tuple(between[i][:-1]) for i in restarts] + [tuple(p for p in part.after if p.line > part.items[-1].line)]
+        pieces = [replace(part, items=groups[0], after=afters[0])]
+        for number, (intro, group, after) in enumerate(zip(intros, groups[1:], afters[1:]), start=2):
+            piece = self._part(intro, group, after, number)
+            pieces.append(replace(piece, title=f"{part.title} · {piece.title}"))
+        return pieces
 
     def _cut_closing(self, span: list[Paragraph]) -> tuple[list[Paragraph], list[Paragraph]]:
         """Split the closing off a report's last section.
