@@ -338,3 +338,15 @@ def test_a_section_holding_several_lists_each_with_its_intro_becomes_a_part_per_
     # Numbering that starts again with no intro between is one list, as written.
     run_on = parse_text(text.replace("但是，工作中尚有不足的地方：\n", "")).parts
     assert len(run_on[0].items) == 4
+
+
+def test_a_speech_of_big_questions_each_over_its_own_numbered_points():
+    text = ("在理论工作座谈会上的讲话\n同志们：\n今天开会。下面，我讲三个问题。\n第一个问题：理论指导很重要\n理论很重要。\n"
+            "第一，正本清源。\n第二，开拓创新。\n第二个问题：面临的挑战\n挑战很大。\n第一，深化理论。\n第二，促进开放。\n"
+            "第三个问题：解放思想\n要解放思想。\n")
+    part = parse_text(text).parts[0]
+    assert [i.label for i in part.items] == ["第一个问题", "第二个问题", "第三个问题"]
+    assert [[c.label for c in i.children] for i in part.items] == [["第一", "第二"], ["第一", "第二"], []]
+    # One speaker's words for one list: 第一点，… 第二，… 第三个问题，… are its three points.
+    mixed = parse_text("讲话\n同志们：\n我讲几点。\n第一点，要改革。\n第二，要学习。\n第三个问题，要合作。\n").parts[0]
+    assert [i.label for i in mixed.items] == ["第一点", "第二", "第三个问题"]

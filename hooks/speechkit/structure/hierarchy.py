@@ -80,7 +80,7 @@ def outline(units: list[Paragraph], min_level: int, depth: int = 0) -> Outline:
 def paragraph_marks(units: list[Paragraph]) -> list[Marker | None]:
     """The marker each paragraph starts with; for a list that starts at 第二 with its first
     point only named (……这是我要讲的第一点。), a marker on the paragraph naming it."""
-    marks = [marker(u.text) or _named_at_end(u.text) for u in units]
+    marks = _carried_on([marker(u.text) or _named_at_end(u.text) for u in units])
     for index, mark in enumerate(marks):
         if not (mark and mark.number == 2 and mark.family.first_named):
             continue
@@ -96,6 +96,22 @@ def paragraph_marks(units: list[Paragraph]) -> list[Marker | None]:
                 marks[back] = Marker(family, 1, named.group(), units[back].text)
                 break
     return marks
+
+
+def _carried_on(marks: list[Marker | None]) -> list[Marker | None]:
+    """Markers of a family that ``continues`` another, in a text without its own first one,
+    as the other family's next point where they number it (第一点，第二，第三个问题，)."""
+    result = list(marks)
+    for family in rules().families:
+        own = [i for i, m in enumerate(marks) if m and m.family == family]
+        if not family.continues or not own or any(marks[i].number == 1 for i in own):
+            continue
+        for index in own:
+            before = [m for m in result[:index] if m and m.family.name == family.continues]
+            if before and before[-1].number + 1 == marks[index].number:
+                mark = marks[index]
+                result[index] = Marker(before[-1].family, mark.number, mark.label, mark.rest, mark.start)
+    return result
 
 
 def _named_at_end(text: str) -> Marker | None:

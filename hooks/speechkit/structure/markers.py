@@ -26,6 +26,7 @@ class Family:
     closes: tuple[str, ...] = ()  # the families whose runs a closer ends
     first_named: re.Pattern | None = None  # how a paragraph names a list's first point without a marker
     named_at_end: re.Pattern | None = None  # how a paragraph names its point at its end (这是第三种。)
+    continues: str | None = None  # a family whose run its marker may carry on (第一点，第二，第三个问题，)
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,7 @@ def compile_structure(data: dict) -> Rules:
                 closes=tuple(entry.get("closes") or ()),
                 first_named=re.compile(entry["first_named"]) if entry.get("first_named") else None,
                 named_at_end=re.compile(expand_end(entry["named_at_end"])) if entry.get("named_at_end") else None,
+                continues=entry.get("continues"),
             )
         )
     return Rules(
