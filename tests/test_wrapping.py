@@ -92,3 +92,16 @@ def test_spaces_a_wrap_left_inside_chinese_sentences_are_removed_but_a_byline_ke
     units = [t for _, t in kept(text)]
     assert "市长 张三" in units
     assert "面对复杂形势，特别是疫情冲击，我们坚持稳中求进，黄河滩区迁建任务全面完成。" in units
+
+
+def test_a_dash_point_or_a_line_ending_on_de_cut_by_the_wrap_goes_on():
+    lines = "我们坚持稳中求进，推动高质量发展取得新成效，人民生活持续\n改善。\n" * 10  # wrapped at random, as a PDF copied out
+    text = (
+        "政府工作报告\n各位代表：\n" + lines + "一、2024年工作回顾\n"
+        "——我们贯通落实总书记对本市工作提出的\n“五个扎实”重要要求，推动城市加快转型发展、经济结构优化。\n"
+        "——我们完整准确全面贯彻新发展理念，更大力度推动质量\n变革、效率变革、动力变革，推动经济实现质的有效提升。\n"
+    )
+    units = [t for _, t in kept(text)]
+    assert "——我们贯通落实总书记对本市工作提出的“五个扎实”重要要求，推动城市加快转型发展、经济结构优化。" in units
+    assert "——我们完整准确全面贯彻新发展理念，更大力度推动质量变革、效率变革、动力变革，推动经济实现质的有效提升。" in units
+    assert "一、2024年工作回顾" in units  # a heading still ends where its line does

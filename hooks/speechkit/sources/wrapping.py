@@ -57,6 +57,8 @@ WRAP_SPACE_MIN_CHARS = 30
 WRAP_SPACE = re.compile(r"(?<=[\u4e00-\u9fff，。、；：！？“”（）])[ \u3000]+(?=[\u4e00-\u9fff，。、；：！？“”（）])")
 SENTENCE_INSIDE = re.compile("[。！？；]")
 HEADING_CHARS = 40  # a numbered line no longer than this, with no sentence end, is a heading
+# No heading ends on a word that needs what follows (…工作提出的 / “五个扎实”…).
+HANGING_END = re.compile("[的和与及对把在将]$")
 SHORT_HEADING_CHARS = 20  # and an unnumbered one no longer than this
 # A file wrapped at random: this share of its long lines stop mid-sentence. Labelled
 # lines (原标题：…, 来源：…, 习近平：…) do not vote: a compilation ends each article so.
@@ -157,12 +159,14 @@ def _character_pairs(lines: list[WrappedLine]) -> Counter:
 
 def _heading_done(paragraph: str, following: str, pairs: Counter) -> bool:
     """A heading followed by a long line: the heading ended, the body begins. A numbered
-    one (一、…); or a short one (2024年工作回顾) whose last character and the next line's
-    first make no pair the text uses elsewhere (一年|来，我们… is one sentence cut)."""
-    if re.search("[。！？；]", paragraph) or len(following) < LONG_CHARS:
+    one (一、…, not a —— point); or a short one (2024年工作回顾) whose last character and the
+    next line's first make no pair the text uses elsewhere (一年|来，我们… is one sentence
+    cut). A line ending on 的 or 和 is no heading."""
+    if re.search("[。！？；]", paragraph) or len(following) < LONG_CHARS or HANGING_END.search(paragraph):
         return False
     if ITEM_MARKER.match(paragraph):
-        return len(paragraph) <= HEADING_CHARS
+        # —— opens a sentence of a list, never a heading.
+        return len(paragraph) <= HEADING_CHARS and not paragraph.startswith("——")
     return len(paragraph) <= SHORT_HEADING_CHARS and pairs[paragraph[-1] + following[0]] < WORD_PAIR_SEEN
 
 
