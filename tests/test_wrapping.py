@@ -105,3 +105,23 @@ def test_a_dash_point_or_a_line_ending_on_de_cut_by_the_wrap_goes_on():
     assert "——我们贯通落实总书记对本市工作提出的“五个扎实”重要要求，推动城市加快转型发展、经济结构优化。" in units
     assert "——我们完整准确全面贯彻新发展理念，更大力度推动质量变革、效率变革、动力变革，推动经济实现质的有效提升。" in units
     assert "一、2024年工作回顾" in units  # a heading still ends where its line does
+
+
+def test_the_note_naming_who_carries_out_a_task_stays_with_its_task_however_it_was_wrapped():
+    lines = "我们坚持稳中求进，推动高质量发展取得新成效，人民生活持续\n改善。\n" * 10
+    text = (
+        "政府工作报告\n各位代表：\n" + lines + "一、2024年工作回顾\n（一）稳住经济大盘。全年增长5%。\n"
+        "二、2025年工作安排\n（一）扩大有效投资。实施重大项目。\n各位代表！让我们团结奋斗，再创佳绩！\n"
+        "2025年为民实事\n一、提高民生保障标准\n"
+        "1．提高养老金待遇。适当提高退休人员基本养老金。\n（市人社局）\n"
+        "2．完善社区服务设施。完成65个社区服务设施项目建设。\n（市\n民政局）\n"
+        "二、推动高质量就业\n3．促进高校毕业生就业。提供岗位10万个。（市人社局）\n"
+    )
+    units = [t for _, t in kept(text)]
+    assert "1．提高养老金待遇。适当提高退休人员基本养老金。（市人社局）" in units
+    assert "2．完善社区服务设施。完成65个社区服务设施项目建设。（市民政局）" in units
+    speech = parse(clean(Source("t.txt", text, "utf-8")))
+    appendix = speech.parts[-1]
+    assert [p.title for p in speech.parts] == ["一、2024年工作回顾", "二、2025年工作安排", "2025年为民实事"]
+    assert [p.text for p in speech.closing] == ["各位代表！让我们团结奋斗，再创佳绩！"]
+    assert [item.number for item in appendix.items] == [1, 2, 3]  # numbered across its groups

@@ -39,6 +39,9 @@ ITEM_MARKER = re.compile(
 # A line that cannot end a paragraph, and one that cannot start one.
 OPEN_END = re.compile(r"[，、,（(“‘《〈【「『—]$")
 CONTINUATION_START = re.compile(r"^[，。、；：！？,.;:!?）)”’》〉】」』%％]")
+# A line that is only a bracketed note of a few words, or its start, the wrap having cut
+# it (（市 / 民政局）); not a list marker: 一 or 1 opens no note.
+BRACKET_NOTE = re.compile(r"^（[^（）一二三四五六七八九十\d][^（）]{0,29}(）|$)")
 ASCII_WORD_END = re.compile(r"[A-Za-z]$")
 ASCII_WORD_START = re.compile(r"^[A-Za-z]")
 
@@ -123,8 +126,17 @@ def continuations(lines: list[WrappedLine], body_start: int, authored: bool = Fa
 
 
 def _plainly_cut(previous: WrappedLine, line: WrappedLine, authored: bool) -> bool:
-    """A line ends in a comma (plain text) or the next opens with closing punctuation."""
-    return bool((OPEN_END.search(previous.text) and not authored) or CONTINUATION_START.match(line.text))
+    """A line ends in a comma or inside a bracket it opened (plain text), the next opens with
+    closing punctuation, or the next is only the bracketed note that ends a point, as a
+    list of tasks names who carries each out: （市卫生健康委）."""
+    if authored:
+        return bool(CONTINUATION_START.match(line.text))
+    return bool(
+        OPEN_END.search(previous.text)
+        or CONTINUATION_START.match(line.text)
+        or previous.text.count("（") > previous.text.count("）")
+        or BRACKET_NOTE.match(line.text)
+    )
 
 
 def _likely_cut(previous: WrappedLine, line: WrappedLine, paragraph: str, evidence: _Evidence) -> bool:
