@@ -150,3 +150,28 @@ def test_the_font_size_control_enlarges_text_and_is_remembered(served):
         assert page.evaluate(size) > standard  # remembered across pages
         assert page.locator(".study-font-size").get_attribute("title") == "字号：大，点按改为特大"
         assert outside == []
+
+
+def test_links_to_items_preview_the_item_on_hover_and_still_open_on_touch(served):
+    with open_browser() as (page, outside):
+        page.goto(served + page_url(SEED_PAGES["speech-home"]), wait_until="networkidle")
+        link = page.locator("article li a[title]", has_text="站位不高").first
+        assert link.get_attribute("title").startswith("二是站位不高，主责主业意识不强。一些书记")
+        link.hover()
+        tooltip = page.locator(".md-tooltip2--active")
+        tooltip.wait_for(timeout=5000)
+        assert tooltip.inner_text().startswith("二是站位不高")
+        assert outside == []
+    with open_browser() as (page, outside):
+        phone = page.context.browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+        left: list[str] = []
+        # As open_browser does: nothing but the local server is reached.
+        phone.route("**/*", lambda route: route.continue_() if "//127.0.0.1:" in route.request.url
+                    else (left.append(route.request.url), route.abort()))
+        touch = phone.new_page()
+        touch.goto(served + page_url(SEED_PAGES["speech-home"]), wait_until="networkidle")
+        touch.locator("article li a[title]", has_text="站位不高").first.tap()
+        touch.wait_for_load_state("networkidle")
+        assert touch.locator("article h1").first.inner_text().startswith("站位不高")
+        phone.close()
+        assert left == [] and outside == []

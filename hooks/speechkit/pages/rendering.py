@@ -16,6 +16,8 @@ from .aids import Aids, key_sentence_pages, key_sentence_paths, ready_aid_pages,
 from .markdown import byline, front_matter, page_markdown
 from .topic_pages import topic_chips, topic_pages
 
+# How much of an item a link's hover preview shows.
+PREVIEW_CHARS = 90
 # Search ranks the most specific page first: an item before its part, speech and full text.
 BOOST = {"item": 3, "part": 1.5, "speech": 1, "full_text": 0.3}
 
@@ -229,10 +231,17 @@ def _neighbours(library: Library, placed_item: PlacedItem) -> list[str]:
 
 
 def _item_link(from_page: str, target: PlacedItem, bullet: bool = True) -> str:
-    """A link to an item that shows its label and headline."""
+    """A link to an item that shows its label and headline, and its first words as the
+    link's title: Material shows it as a preview on hover (content.tooltips)."""
     text = f"{target.display_label}　{esc(target.item.headline)}"
-    link = f"[{text}]({urls.relative(from_page, target.page)})"
+    link = f'[{text}]({urls.relative(from_page, target.page)} "{esc(_preview(target))}")'
     return f"- {link}" if bullet else link
+
+
+def _preview(target: PlacedItem) -> str:
+    """The opening words of an item, as a hover preview shows them."""
+    text = " ".join(target.item.paragraphs[0].text.split())
+    return text if len(text) <= PREVIEW_CHARS else text[:PREVIEW_CHARS] + "…"
 
 
 def _described(speech) -> list[str]:
