@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import open_browser, search, serve_folder
+from browser import open_browser, serve_folder
 from sitebuild import SEED_PAGES, build, page_url, write_config
 
 EPOCH = "1700000000"  # 2023-11-14 UTC

@@ -63,9 +63,11 @@ def test_marking_items_studied_shows_progress_and_continue(browser):
     assert page.locator(".study-progress").inner_text().startswith("已学 1 / 13 条")
     ticked = page.locator("article a.study-link--learned")
     assert ticked.count() >= 1 and "做到公私分明" in ticked.first.inner_text()
+    page.goto(base + "主题/廉洁自律/", wait_until="networkidle")  # the item's topic shows it too
+    assert page.locator(".study-progress").inner_text().startswith("已学 1 / ")
     page.goto(base, wait_until="networkidle")
     box = page.locator(".study-continue")
-    assert box.inner_text().startswith(f"继续学习：{SEED_TITLE}")  # the speech home, visited last
+    assert box.inner_text().startswith(f"继续学习：{SEED_TITLE}")  # the speech home, the last of its pages visited
     box.locator("a").click()
     page.wait_for_load_state("networkidle")
     assert unquote(page.url) == base + HOME

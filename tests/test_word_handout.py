@@ -117,3 +117,22 @@ def test_the_handout_page_offers_the_word_file_for_download(speeches, library):
     assert outside == []
     assert _document(data).paragraphs[0].text == placed.speech.title
     assert data == (site / urls.handout_docx(placed.slug)).read_bytes()
+
+
+def test_a_topics_study_material_holds_every_item_on_it_in_full_with_its_source(library):
+    from speechkit.pages.aids.word_handout import topic_docx
+    from speechkit.pages.topic_pages import gather
+
+    gathered = gather(library)
+    name, items = max(gathered.items(), key=lambda entry: len(entry[1]))
+    topic = next(t for t in library.taxonomy.topics if t.name == name)
+    document = _document(topic_docx(library, topic, items))
+    paragraphs = [(p.style.name, p.text) for p in document.paragraphs]
+    assert paragraphs[0] == ("Title", f"专题学习材料：{name}")
+    headed = [text for style, text in paragraphs if style == "Heading 3"]
+    assert headed == [f"{i.display_label}　{i.item.headline}" for i in items] and len(items) >= 2
+    texts = [text for _, text in paragraphs]
+    for item in items:
+        assert all(p.text in texts for p in item.item.paragraphs)
+    assert sum(text.startswith("出处：《") for text in texts) == len(items)
+    assert topic_docx(library, topic, items) == topic_docx(library, topic, items)

@@ -1,6 +1,6 @@
 /* The reader's own tools, kept in this browser (localStorage), nothing sent anywhere:
-   - 已学: an item page can be marked studied; a speech's home shows 已学 n / m and ticks
-     its studied items; the library home offers 继续学习 where the reader left off.
+   - 已学: an item page can be marked studied; a speech's home and a topic's page show
+     已学 n / m and tick its studied items; the library home offers 继续学习 where the reader left off.
    - Quotations: every full-text paragraph gets a visible 第N段 link and 引用 / 笔记
      buttons; selecting text anywhere in an article offers 复制引文 / 高亮 / 记笔记. A
      quotation is copied as “…”（《标题》，日期，讲话人）.
@@ -670,7 +670,7 @@
     if (!article) return;
     if (page.kind === "item") itemTools();
     if (page.kind === "full") fullTextTools();
-    if (page.kind === "speech") speechProgress();
+    if (page.kind === "speech" || page.kind === "topic") speechProgress();
     if (page.kind === "home") continueStudying();
     if (page.kind === "item" || page.kind === "part" || page.kind === "full" || page.kind === "speech") remember();
     if (document.getElementById("study-my")) renderMyStudy();

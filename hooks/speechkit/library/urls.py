@@ -93,6 +93,11 @@ def topic_page(name: str) -> str:
     return f"{TOPICS_FOLDER}/{topic_slug(name)}/index.md"
 
 
+def topic_docx(name: str) -> str:
+    """The Word file of a topic's 专题学习材料, beside its page."""
+    return f"{TOPICS_FOLDER}/{topic_slug(name)}/专题学习材料.docx"
+
+
 def topic_year_page(name: str, year: str, run: int = 1) -> str:
     """One year of a topic that gathers too many items for one page (2024, 2024-2 …)."""
     return f"{TOPICS_FOLDER}/{topic_slug(name)}/{slugify(year)}{'' if run == 1 else f'-{run}'}.md"

@@ -15,7 +15,7 @@ from ..library import Library, PlacedItem
 from ..model import Speech
 
 # The kinds of page the tools treat differently.
-HOME, SPEECH, PART, ITEM, FULL_TEXT = "home", "speech", "part", "item", "full"
+HOME, SPEECH, PART, ITEM, FULL_TEXT, TOPIC = "home", "speech", "part", "item", "full", "topic"
 
 
 def citation(speech: Speech) -> str:
@@ -41,6 +41,11 @@ def speech_data(library: Library, index: int, kind: str) -> str:
     if kind == SPEECH:
         data["items"] = [item_key(library.items[i]) for part in placed.parts for i in part.item_indexes]
     return script_json(data)
+
+
+def topic_data(items: list[PlacedItem]) -> str:
+    """A topic's page: the items on it, whose 已学 its progress counts."""
+    return script_json({"kind": TOPIC, "items": [item_key(item) for item in items]})
 
 
 def item_data(library: Library, placed_item: PlacedItem) -> str:

@@ -21,6 +21,7 @@ from ..library.topics import SENTENCE_END
 from ..library.urls import TAGS_PAGE
 from ..model import Part
 from .catalog import UNDATED, year_of
+from . import reader
 from .markdown import byline, page_markdown
 
 # Items one page shows; a topic with more gets a page per year, a year with more, runs.
@@ -163,6 +164,9 @@ def _pages_of(library: Library, topic: Topic, items: list[PlacedItem]) -> list[t
     years = by_year(library, items)
     lines = [f"# {esc(topic.name)}", ""]
     lines += [_summary(items, years), "{: .study-meta }", "", PRINT_BUTTON, ""]
+    if items:
+        word = urls.relative(home, urls.topic_docx(topic.name))
+        lines[-2:-1] = [f"{PRINT_BUTTON} [下载 Word 版]({word}){{ .md-button .study-noprint }}"]
     if topic.description.strip():
         lines += [esc(topic.description), ""]
     if not items:
@@ -172,14 +176,14 @@ def _pages_of(library: Library, topic: Topic, items: list[PlacedItem]) -> list[t
     lines += _related_line(library, home, items, topic.name)
     if len(items) <= PAGE_ITEMS:
         lines += _entries(library, home, items, keyword_pattern(topic))
-        return [(home, page_markdown(f"{topic.name} · 主题", lines))]
+        return [(home, page_markdown(f"{topic.name} · 主题", lines, study=reader.topic_data(items)))]
     runs = _runs(topic.name, years)
     lines += ["## 各年内容", ""]
     for run in runs:
         speeches = len({item.speech_index for item in run.items})
         lines.append(f"- [{esc(run.title)}]({urls.relative(home, run.page)})：{len(run.items)} 条，出自 {speeches} 篇讲话")
     lines.append("")
-    return [(home, page_markdown(f"{topic.name} · 主题", lines))] + _run_pages(library, topic, runs, len(items))
+    return [(home, page_markdown(f"{topic.name} · 主题", lines, study=reader.topic_data(items)))] + _run_pages(library, topic, runs, len(items))
 
 
 def _run_pages(library: Library, topic: Topic, runs: list[Run], total: int) -> list[tuple[str, str]]:

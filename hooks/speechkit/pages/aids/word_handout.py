@@ -1,9 +1,11 @@
-"""The handout as a Word file (.docx), made at build time: what organisers circulate.
+"""Handouts as Word files (.docx), made at build time: what organisers circulate.
 
-The same content as the printable 讲义 page (handout.py): title, date, speaker and meeting,
-the source to cite, the outline, every item in full under its label, the terms. A4 with
-Chinese fonts named as Word names them (宋体 for text, 黑体 for headings), page numbers
-in the footer. The file is the same bytes for the same speech: no clock goes into it.
+A speech's: the content of its printable 讲义 page (handout.py): title, date, speaker and
+meeting, the source to cite, the outline, every item in full under its label, the terms.
+A topic's 专题学习材料: its description, then every item on it by year and speech, in full,
+each with its place and source. A4 with Chinese fonts named as Word names them (宋体 for
+text, 黑体 for headings), page numbers in the footer. The same input gives the same bytes:
+no clock goes into a file.
 """
 
 from __future__ import annotations
@@ -19,8 +21,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from ...library import Library, PlacedItem
-from ...model import Speech
+from ...library import Library, PlacedItem, Topic
 from ..reader import citation
 from .glossary import terms_in
 
@@ -73,7 +74,42 @@ def handout_docx(library: Library, index: int) -> bytes:
             paragraph = document.add_paragraph()
             paragraph.add_run(_text(term.term)).bold = True
             paragraph.add_run(_text(f"：{term.explanation}"))
-    _properties(document, speech)
+    _properties(document, speech.title, "学习讲义", speech.speaker or "")
+    out = io.BytesIO()
+    document.save(out)
+    return _with_fixed_times(out.getvalue())
+
+
+def topic_docx(library: Library, topic: Topic, items: list[PlacedItem]) -> bytes:
+    """A topic's 专题学习材料: every item on it, grouped by year and speech (``items`` in that order)."""
+    document = docx.Document()
+    _page_setup(document)
+    _fonts(document)
+    document.add_heading(_text(f"专题学习材料：{topic.name}"), level=0)
+    speeches = {item.speech_index for item in items}
+    document.add_paragraph(_text(f"共 {len(items)} 条，出自 {len(speeches)} 篇讲话"))
+    if topic.description.strip():
+        document.add_paragraph(_text(topic.description))
+    year = speech_index = None
+    for item in items:
+        speech = library.speeches[item.speech_index].speech
+        if (speech.date or "")[:4] != year:
+            year = (speech.date or "")[:4]
+            document.add_heading(f"{year}年" if year else "未注明日期", level=1)
+            speech_index = None
+        if item.speech_index != speech_index:
+            speech_index = item.speech_index
+            document.add_heading(_text(speech.title), level=2)
+            described = "　".join(v for v in (speech.date, speech.speaker, speech.meeting) if v)
+            if described:
+                document.add_paragraph(_text(described))
+        part = library.speeches[item.speech_index].parts[item.part_index].part
+        heading = document.add_paragraph(style="Heading 3")
+        heading.add_run(_text(_item_title(item)))
+        for paragraph in item.item.paragraphs:
+            _body(document, paragraph.text)
+        document.add_paragraph(_text(f"出处：{citation(speech)} · {item.display_label} · {part.title}"))
+    _properties(document, topic.name, "专题学习材料")
     out = io.BytesIO()
     document.save(out)
     return _with_fixed_times(out.getvalue())
@@ -125,7 +161,7 @@ def _fonts(document) -> None:
     """宋体 for the text, 黑体 for the title and headings, set for East Asian text as Word reads it."""
     styles = document.styles
     for name, font in (("Normal", BODY_FONT), ("Title", HEADING_FONT), ("Heading 1", HEADING_FONT),
-                       ("Heading 2", HEADING_FONT)):
+                       ("Heading 2", HEADING_FONT), ("Heading 3", HEADING_FONT)):
         style = styles[name]
         style.font.name = LATIN_FONT
         # python-docx sets the Latin font; Chinese text takes w:eastAsia.
@@ -135,12 +171,12 @@ def _fonts(document) -> None:
     styles["Normal"].font.size = BODY_SIZE
 
 
-def _properties(document, speech: Speech) -> None:
-    """The file's title and author as Word shows them, with a fixed time."""
+def _properties(document, title: str, subject: str, author: str = "") -> None:
+    """The file's title, subject and author as Word shows them, with a fixed time."""
     properties = document.core_properties
-    properties.title = _text(speech.title)
-    properties.author = _text(speech.speaker or "")
-    properties.subject = "学习讲义"
+    properties.title = _text(title)
+    properties.author = _text(author)
+    properties.subject = subject
     properties.last_modified_by = ""
     properties.revision = 1
     properties.created = properties.modified = datetime.datetime(*FIXED_TIME)
