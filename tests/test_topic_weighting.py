@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 
 from speechkit.library import load_speech, load_taxonomy, topics_of
 from speechkit.library.topics import SHORT_ITEM, TOPICS_MAX, Taxonomy, Topic
