@@ -39,8 +39,9 @@ BM25_B = 0.75
 # A posting is gap * LEVELS + level: the bigram's BM25 part in the document (0 < part
 # < k1 + 1) in LEVELS - 1 steps, so a shard grows by a digit, not by a second number.
 LEVELS = 16
-# 第二十次全国代表大会 is called 二十大: the short name is searchable with that speech.
-CONGRESS = re.compile(r"第([一二三四五六七八九十]+)次全国代表大会")
+# 第二十次全国代表大会 is called 二十大: the short name is searchable with that speech
+# (and its report 二十大报告).
+CONGRESS = re.compile(r"第([一二三四五六七八九十]+)次全国代表大会(上的报告)?")
 SYNONYMS = DATA_DIR / "synonyms.yml"
 # Small files keep what one query downloads small; a query loads at most three shards
 # and the chunks of the candidates it checks.
@@ -132,10 +133,14 @@ def search_documents(library: Library, page_url) -> list[SearchDoc]:
 
 def speech_meta(speech) -> str:
     """What is searchable with every item of a speech besides its title: speaker, meeting
-    (it names the place: 北京市第十五届人民代表大会), year, and the congress's short name."""
+    (it names the place: 北京市第十五届人民代表大会), year, the lines under the title
+    (——在…上的报告, 北京市市长陈吉宁), and the congress's short name."""
     year = f"{speech.date[:4]}年" if speech.date else ""
-    congress = [f"{m.group(1)}大" for m in CONGRESS.finditer(f"{speech.title} {speech.meeting or ''}")]
-    return " ".join(filter(None, [speech.speaker, speech.meeting, year, *congress]))
+    front = [p.text for p in speech.front if not p.note]
+    congress = []
+    for match in CONGRESS.finditer(" ".join([speech.title, speech.meeting or "", *front])):
+        congress += [f"{match.group(1)}大"] + ([f"{match.group(1)}大报告"] if match.group(2) else [])
+    return " ".join(filter(None, [speech.speaker, speech.meeting, year, *front, *congress]))
 
 
 def _paragraphs_on_pages(speech) -> set:
