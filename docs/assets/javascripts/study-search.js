@@ -31,6 +31,9 @@
   // title's and the title holds this share of the query's ("为人民服务", most of a title).
   var TITLE_COVER = 0.6;
   var QUERY_IN_TITLE = 0.8;
+  // A speech the query describes (a word of its title, the rest its speaker or year)
+  // comes next, below a page the query names (tier: the share of the title covered).
+  var DESCRIBED_TIER = 0.5;
   var KIND_LABELS = { topic: "主题", item: "条目", part: "部分", speech: "导读", paragraph: "全文" };
   var KIND_INDEX = { topic: 0, item: 1, part: 2, speech: 3, paragraph: 4 };
   var WORD = /[\p{L}\p{N}]/u;
@@ -267,14 +270,22 @@
     });
   }
 
-  /** A word and the words it may stand for (synonyms.yml), the word itself first. */
+  /** A word and the words it may stand for, the word itself first: a synonym
+   * (synonyms.yml) in place of the word or of the part of it a group holds (尊重老师 →
+   * 尊重教师). */
   function alternatives(term, manifest) {
     var alts = [{ term: term, weight: 1 }];
     if (options.synonyms === false) return alts;
+    var seen = new Set([term]);
     (manifest.synonyms || []).forEach(function (group) {
-      if (group.indexOf(term) < 0) return;
-      group.forEach(function (other) {
-        if (other !== term) alts.push({ term: other, weight: SYNONYM_WEIGHT });
+      group.forEach(function (word) {
+        if (term.indexOf(word) < 0) return;
+        group.forEach(function (other) {
+          var alt = term.split(word).join(other);
+          if (seen.has(alt)) return;
+          seen.add(alt);
+          alts.push({ term: alt, weight: SYNONYM_WEIGHT });
+        });
       });
     });
     return alts;
@@ -345,6 +356,10 @@
     titlePages(terms, manifest, facets).forEach(function (page) {
       entry(page.id).tier = page.cover;
     });
+    describedSpeeches(words, metaHits, facets).forEach(function (index) {
+      var e = entry(speechStart + index);
+      e.tier = Math.max(e.tier, DESCRIBED_TIER);
+    });
     var all = [];
     byId.forEach(function (e) {
       e.speech = speechOf(e.id, manifest);
@@ -377,6 +392,20 @@
       holders.forEach(function (index) {
         found.set(index, Math.max(found.get(index) || 0, value));
       });
+    });
+    return found;
+  }
+
+  /** Speeches the query describes: their title holds a word and their title, speaker,
+   * meeting or year every other (邓小平 教育: 在全国教育工作会议上的讲话). */
+  function describedSpeeches(words, metaHits, facets) {
+    if (words.length < 2) return [];
+    var found = [];
+    facets.speeches.forEach(function (title, index) {
+      var normal = normalize(title);
+      var all = metaHits.every(function (speeches) { return speeches.has(index); });
+      var inTitle = words.some(function (alts) { return normal.indexOf(alts[0].term) >= 0; });
+      if (all && inTitle) found.push(index);
     });
     return found;
   }
