@@ -471,7 +471,10 @@
     var pending = candidates;
     var checked = [];
     var wordCount = words.length;
-    var total = candidates.filter(function (e) { return e.held === wordCount || e.tier; }).length;
+    // Every candidate is listed (those holding only some words after those holding all):
+    // the total counts them, and says how many hold every word; checks correct both.
+    var total = candidates.length;
+    var full = candidates.filter(function (e) { return e.held === wordCount || e.tier; }).length;
     function page(limit) {
       var chunksLoaded = 0;
       function ready() {
@@ -486,7 +489,10 @@
           var shown = Math.min(limit, pending.length ? ready() || checked.length : checked.length);
           var items = checked.splice(0, shown).map(function (e) { return e.doc; });
           var complete = !pending.length && !checked.length;
-          return Promise.resolve({ items: items, total: total, complete: complete, exact: true, more: complete ? null : page });
+          return Promise.resolve({
+            items: items, total: total, full: full, words: wordCount, complete: complete, exact: true,
+            more: complete ? null : page
+          });
         }
         var window = [];
         var chunks = new Set();
@@ -511,8 +517,11 @@
             });
             rekey(e);
             var keep = (e.held || e.tier) && accept(doc);
-            if (wasComplete && (!keep || e.held < wordCount) && !e.tier) total--;
-            if (!keep) return;
+            if (wasComplete && (!keep || e.held < wordCount) && !e.tier) full--;
+            if (!keep) {
+              total--;
+              return;
+            }
             e.doc = doc;
             doc.rank = e; // why it stands where it does (tests and the benchmark read it)
             checked.push(e);
@@ -718,8 +727,11 @@
         var shown = list.children.length;
         if (!shown) meta.textContent = "没有找到符合条件的结果";
         else if (!page.exact) meta.textContent = "没有完全一致的结果，以下 " + shown + " 条内容相近";
-        else if (page.complete || shown >= page.total) meta.textContent = "共 " + Math.max(shown, page.total) + " 条结果";
-        else meta.textContent = "共 " + page.total + " 条结果，已显示 " + shown + " 条";
+        else {
+          var count = "共 " + Math.max(shown, page.total) + " 条结果";
+          if (page.words > 1 && page.full < page.total) count += "，" + page.full + " 条含全部词语";
+          meta.textContent = count + (shown < page.total ? "，已显示 " + shown + " 条" : "");
+        }
         more.hidden = !page.more;
         current = { more: page.more, terms: terms, query: query };
         if (!append) select(-1);
