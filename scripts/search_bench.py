@@ -22,6 +22,7 @@ site's navigation), side by side; then the exact-phrase set on the same site.
 from __future__ import annotations
 
 import argparse
+import gzip
 import re
 import shutil
 import subprocess
@@ -85,29 +86,34 @@ def build_site(speeches: Path, work: Path, engine: str) -> tuple[Path, float]:
     return work / "site", seconds
 
 
-def bytes_to_first_result(base: str, query: str) -> tuple[int, int, float]:
-    """Bytes of a fresh page load, bytes from then to the first result, and that query's ms.
+def bytes_to_first_result(base: str, query: str) -> tuple[int, int, float, int]:
+    """Bytes of a fresh page load, bytes from then to the first result, and that query's
+    ms; and the search's bytes as nginx would send them gzipped.
 
     The page is the small about page, so the page's own weight (a library home page
     grows with the library) does not hide what search itself downloads.
     """
     with open_browser() as (page, outside):
-        sizes: list[int] = []
+        sizes: list[tuple[int, int]] = []
         page.on("requestfinished", lambda request: sizes.append(_size(request)))
         page.goto(base + START_PAGE, wait_until="networkidle")
         page.wait_for_timeout(300)
-        page_bytes = sum(sizes)
+        loaded = len(sizes)
         outcome = page.evaluate(RUN_QUERY_JS, query)
         page.wait_for_timeout(200)
         if outside:
             raise SystemExit(f"requests left the site: {outside}")
-        return page_bytes, sum(sizes) - page_bytes, outcome["ms"] or float("nan")
+        page_bytes = sum(plain for plain, _ in sizes[:loaded])
+        search = sizes[loaded:]
+        return page_bytes, sum(plain for plain, _ in search), outcome["ms"] or float("nan"), sum(z for _, z in search)
 
 
-def _size(request) -> int:
-    """Response body plus headers of a finished request."""
+def _size(request) -> tuple[int, int]:
+    """Response body plus headers of a finished request, and the same with the body gzipped (level 6, nginx's usual)."""
     sizes = request.sizes()
-    return sizes["responseBodySize"] + sizes["responseHeadersSize"]
+    response = request.response()
+    body = response.body() if response else b""
+    return sizes["responseBodySize"] + sizes["responseHeadersSize"], len(gzip.compress(body, 6)) + sizes["responseHeadersSize"]
 
 
 def site_bytes(site: Path, folder: str) -> int:
@@ -118,27 +124,27 @@ def site_bytes(site: Path, folder: str) -> int:
 def measure(site: Path, queries) -> tuple:
     """Serve a built site and run the queries: scores, cold first-query ms, bytes to first result."""
     with serve_folder(site) as base:
-        page_bytes, search_bytes, cold_ms = bytes_to_first_result(base, queries[0].text)
+        page_bytes, search_bytes, cold_ms, search_gzip = bytes_to_first_result(base, queries[0].text)
         with open_browser() as (page, outside):
             page.goto(base, wait_until="networkidle")
             page.wait_for_timeout(300)
             scores, _ = run_queries(page, base, queries)
-    return scores, cold_ms, (page_bytes, search_bytes)
+    return scores, cold_ms, (page_bytes, search_bytes, search_gzip)
 
 
 def print_table(rows) -> None:
     """One Markdown table of every dataset and engine measured."""
     header = (
         "| dataset | engine | queries | P@1 | MRR | mean results | first query ms | median ms | p95 ms "
-        "| KB to first result | of which the page | index MB | build s |"
+        "| KB to first result | of which the page | search KB gzip | index MB | build s |"
     )
     print(header)
     print("|" + "|".join("---" for _ in range(header.count("|") - 1)) + "|")
     for name, engine, count, s, cold, first_bytes, index_bytes, seconds in rows:
         print(
             f"| {name} | {engine} | {count} | {s.precision_at_1:.2f} | {s.mrr:.2f} | {s.mean_results:.1f} | "
-            f"{cold:.0f} | {s.median_ms:.0f} | {s.p95_ms:.0f} | {sum(first_bytes) / 1024:.0f} | "
-            f"{first_bytes[0] / 1024:.0f} | "
+            f"{cold:.0f} | {s.median_ms:.0f} | {s.p95_ms:.0f} | {sum(first_bytes[:2]) / 1024:.0f} | "
+            f"{first_bytes[0] / 1024:.0f} | {first_bytes[2] / 1024:.0f} | "
             f"{index_bytes / 2**20:.2f} | {seconds:.1f} |"
         )
 
