@@ -17,9 +17,6 @@
   var CHUNK_BUDGET = 24; // text chunks one page of results may load (then "more")
   var FUZZY_GRAMS = 12; // bigrams used when no document holds a word
   var MAX_GRAMS = 6; // bigrams of one word looked up (spread over it); the phrase check does the rest
-  // As the index writes them (search/index.py LEVELS, BM25_K1).
-  var LEVELS = 16;
-  var BM25_K1 = 1.2;
   // A word found only in the speech's title, speaker, meeting or year counts this share
   // of a body hit: it says which speech, not which of its items.
   var META_WEIGHT = 0.7;
@@ -164,7 +161,7 @@
 
   /* -- the index --------------------------------------------------------------------- */
 
-  /** Postings of a bigram: {ids, levels}, ids ascending (each value is gap * LEVELS + level). */
+  /** Postings of a bigram: {ids, levels}, ids ascending (each value is gap * manifest.levels + level). */
   function postings(gram, manifest) {
     return load("shards/" + shardOf(gram, manifest.shards)).then(function (shard) {
       var ids = [];
@@ -172,9 +169,9 @@
       if (!Object.prototype.hasOwnProperty.call(shard, gram)) return { ids: ids, levels: levels };
       var id = 0;
       shard[gram].forEach(function (value) {
-        id += Math.floor(value / LEVELS);
+        id += Math.floor(value / manifest.levels);
         ids.push(id);
-        levels.push(value % LEVELS);
+        levels.push(value % manifest.levels);
       });
       return { ids: ids, levels: levels };
     });
@@ -324,13 +321,13 @@
 
   /** The BM25 part of one posting: idf times the stored term-frequency level. */
   function weightOf(list, i, manifest) {
-    return idf(list.ids.length, manifest.docs) * (BM25_K1 + 1) * (list.levels[i] / (LEVELS - 1));
+    return idf(list.ids.length, manifest.docs) * (manifest.k1 + 1) * (list.levels[i] / (manifest.levels - 1));
   }
 
   /** Candidates with their rank keys, from the words' hits, the speeches' facets and titles. */
   function score(words, hits, manifest, facets, terms, filter) {
     var metaHits = words.map(function (alts, w) {
-      return speechesHolding(alts, hits[w], facets);
+      return speechesHolding(alts, hits[w], facets, manifest);
     });
     var byId = new Map();
     function entry(id) {
@@ -376,7 +373,7 @@
 
   /** Speeches whose title, speaker, meeting or year hold a word: {speech → score}, the
    * score of a body hit of middling frequency (``hits``: the word's alternatives' hits). */
-  function speechesHolding(alts, hits, facets) {
+  function speechesHolding(alts, hits, facets, manifest) {
     var found = new Map();
     alts.forEach(function (alt, a) {
       var holders = [];
@@ -388,7 +385,7 @@
       facets.searchable.forEach(function (text, index) {
         if (text.indexOf(alt.term) >= 0) holders.push(index);
       });
-      var value = META_WEIGHT * (BM25_K1 + 1) * hits[a].idf * alt.weight;
+      var value = META_WEIGHT * (manifest.k1 + 1) * hits[a].idf * alt.weight;
       holders.forEach(function (index) {
         found.set(index, Math.max(found.get(index) || 0, value));
       });

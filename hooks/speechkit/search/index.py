@@ -196,6 +196,8 @@ def build_search_files(docs: list[SearchDoc], synonyms: list[list[str]] | None =
         "docs": len(docs),
         "kinds": [[kind, sum(1 for d in docs if d.kind == kind)] for kind in KINDS],
         "speechStarts": _speech_starts(docs, len(speeches)),
+        "levels": LEVELS,  # how the browser reads a posting back, and scores its level
+        "k1": BM25_K1,
         "synonyms": load_synonyms() if synonyms is None else synonyms,
     }
     files["manifest.js"] = _script("manifest", manifest)
