@@ -466,6 +466,14 @@
    */
   function rankedPager(candidates, words, accept, manifest) {
     var pending = candidates;
+    // A library holding many copies of one report gives their items the same scores: once
+    // one fails a word's phrase check, its twins wait behind the other candidates, so the
+    // budget goes on texts that may hold the phrase.
+    var failed = new Set();
+    var deferred = [];
+    function twinOfFailure(e) {
+      return e.own.some(function (value, w) { return value && failed.has(w + ":" + value); });
+    }
     var checked = [];
     var wordCount = words.length;
     // Every candidate is listed (those holding only some words after those holding all):
@@ -481,11 +489,16 @@
         }).length;
       }
       function step() {
+        if (!pending.length && deferred.length) {
+          pending = deferred;
+          deferred = [];
+          failed.clear();
+        }
         if (ready() >= limit || !pending.length || chunksLoaded >= CHUNK_BUDGET) {
           checked.sort(compareKeys);
           var shown = Math.min(limit, pending.length ? ready() || checked.length : checked.length);
           var items = checked.splice(0, shown).map(function (e) { return e.doc; });
-          var complete = !pending.length && !checked.length;
+          var complete = !pending.length && !deferred.length && !checked.length;
           return Promise.resolve({
             items: items, total: total, full: full, words: wordCount, complete: complete, exact: true,
             more: complete ? null : page
@@ -494,6 +507,10 @@
         var window = [];
         var chunks = new Set();
         while (pending.length) {
+          if (twinOfFailure(pending[0])) {
+            deferred.push(pending.shift());
+            continue;
+          }
           var chunk = chunkOf(pending[0].id, manifest);
           if (!chunks.has(chunk) && chunks.size >= CHUNK_WINDOW) break;
           chunks.add(chunk);
@@ -510,7 +527,9 @@
             var wasComplete = e.held === wordCount;
             var haystack = normalize(doc.kind === "topic" ? doc.title : doc.text);
             e.own = e.own.map(function (value, w) {
-              return value && words[w].some(function (alt) { return haystack.indexOf(alt.term) >= 0; }) ? value : 0;
+              if (!value || words[w].some(function (alt) { return haystack.indexOf(alt.term) >= 0; })) return value;
+              failed.add(w + ":" + value);
+              return 0;
             });
             rekey(e);
             var keep = (e.held || e.tier) && accept(doc);
