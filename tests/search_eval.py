@@ -16,8 +16,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 from speechkit.search import normalize  # noqa: E402
 
 QUERIES = Path(__file__).with_name("search_queries.yml")
+NATURAL = Path(__file__).with_name("search_natural.yml")
 # Indexes of "item", "part" and "speech" in search_index.KINDS, as the chunk rows store them.
 PAGE_KINDS = (1, 2, 3)
+TOPIC_KIND = 0
 
 # Types a query into the search box and resolves when results have settled: the time to
 # the first result (ms) and the result links in order. Works for Material's dialog and
@@ -74,11 +76,7 @@ def site_pages(site: Path) -> list[tuple[int, str, str]]:
     Read from the site's own search index, which holds each page's text; kinds are
     numbered most specific first (item 1, part 2, speech 3).
     """
-    pages = []
-    for chunk in sorted((site / "search" / "chunks").glob("*.js")):
-        script = chunk.read_text(encoding="utf-8")
-        rows = json.loads(script[script.index(",") + 1 : script.rindex(")")])
-        pages += [(row[0], unquote(row[1]), row[6]) for row in rows if row[0] in PAGE_KINDS]
+    pages = [(row[0], unquote(row[1]), row[6]) for row in _index_rows(site) if row[0] in PAGE_KINDS]
     assert pages, f"no pages in the search index of {site}"
     return pages
 
@@ -99,11 +97,50 @@ def resolve(queries: list[dict], pages: list[tuple[int, str, str]]) -> list[Quer
     return resolved
 
 
+@dataclass(frozen=True)
+class NaturalQuery(Query):
+    """A natural query: its kind (broad, paraphrase, place…) and whether it is held out."""
+
+    kind: str = ""
+    holdout: bool = False
+
+
+def load_natural(site: Path, path: Path = NATURAL) -> list[NaturalQuery]:
+    """The natural query set with its expected pages; a topic's page is its URL in the index.
+
+    Every expected page must be a page of the site, so a typo fails instead of scoring zero.
+    """
+    with open(path, encoding="utf-8") as handle:
+        entries = yaml.safe_load(handle)["queries"]
+    assert len(entries) >= 40, f"{path} holds {len(entries)} queries; the set needs at least 40"
+    rows = _index_rows(site)
+    pages = {unquote(row[1]) for row in rows if row[0] in PAGE_KINDS}
+    topics = {row[2]: unquote(row[1]) for row in rows if row[0] == TOPIC_KIND}
+    queries = []
+    for entry in entries:
+        expected = [topics[entry["topic"]]] if "topic" in entry else entry["expect"]
+        unknown = [page for page in expected if page not in pages and page not in topics.values()]
+        assert not unknown, f"{entry['query']}: not pages of the site: {unknown}"
+        queries.append(NaturalQuery(entry["query"], "", frozenset(expected), entry["kind"], bool(entry.get("holdout"))))
+    return queries
+
+
+def _index_rows(site: Path) -> list[list]:
+    """Every document row of a built site's search index."""
+    rows = []
+    for chunk in sorted((site / "search" / "chunks").glob("*.js")):
+        script = chunk.read_text(encoding="utf-8")
+        rows += json.loads(script[script.index(",") + 1 : script.rindex(")")])
+    return rows
+
+
 def rank_of(links: list[str], expected: frozenset[str], base: str) -> int | None:
-    """1-based rank of the first result that is an expected page, None if absent."""
+    """1-based rank of the first result that is an expected page, None if absent (an
+    expected page with a #fragment, a topic on the topic index, must match it too)."""
     for rank, link in enumerate(links, start=1):
-        path = unquote(urlsplit(link.removeprefix(base)).path)
-        if path in expected:
+        parts = urlsplit(link.removeprefix(base))
+        path = unquote(parts.path)
+        if path in expected or f"{path}#{unquote(parts.fragment)}" in expected:
             return rank
     return None
 
@@ -121,17 +158,22 @@ class Scores:
     misses: tuple[str, ...]
 
 
-def run_queries(page, base: str, queries: list[Query]) -> tuple[Scores, list[tuple[Query, int | None, list[str]]]]:
-    """Type every query into the search box of ``page``; score the results."""
+def run_queries(page, base: str, queries: list[Query], run=None) -> tuple[Scores, list[tuple[Query, int | None, list[str]]]]:
+    """Type every query into the search box of ``page`` (or ``run`` it: query → {ms, links}); score the results."""
     details = []
     timings = []
     counts = []
     for query in queries:
-        outcome = page.evaluate(RUN_QUERY_JS, query.text)
+        outcome = run(query.text) if run else page.evaluate(RUN_QUERY_JS, query.text)
         if outcome["ms"] is not None:
             timings.append(outcome["ms"])
         counts.append(len(outcome["links"]))
         details.append((query, rank_of(outcome["links"], query.expected, base), outcome["links"]))
+    return score_details(details, timings, counts), details
+
+
+def score_details(details, timings: list[float], counts: list[int]) -> Scores:
+    """The figures of a run: (query, rank, links) per query, the timings and result counts."""
     ranks = [rank for _, rank, _ in details]
     timings_sorted = sorted(timings) or [float("nan")]
     scores = Scores(
@@ -143,4 +185,4 @@ def run_queries(page, base: str, queries: list[Query]) -> tuple[Scores, list[tup
         p95_ms=timings_sorted[min(len(timings_sorted) - 1, int(0.95 * len(timings_sorted)))],
         misses=tuple(f"{q.text} → rank {r}" for q, r, _ in details if r != 1),
     )
-    return scores, details
+    return scores

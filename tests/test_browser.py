@@ -42,8 +42,9 @@ def test_search_finds_the_item_first(served, browser_page):
     results = search(page, "一碗水端平")
     assert results, "no search results"
     assert results[0].removeprefix(served) == "在区基层党建工作推进会议上的讲话/意见/6/?q=一碗水端平"
-    # The full text stays findable, after the item.
-    assert results[1].removeprefix(served).startswith("在区基层党建工作推进会议上的讲话/全文/?q=一碗水端平#p")
+    # One result per item: its paragraph of the full text is not shown again, and the total says so.
+    assert len(results) == 1, results
+    assert page.locator("[data-study-search-meta]").inner_text() == "共 1 条结果"
     snippet = page.locator(".md-search-result__item").first.inner_text()
     assert "一碗水端平" in snippet and "\u200b" not in snippet
     assert page.locator(".md-search-result__item mark").first.inner_text() == "一碗水端平"
@@ -63,7 +64,7 @@ def test_results_narrow_to_one_topic(served, browser_page):
     page.goto(served, wait_until="networkidle")
     everything = search(page, "党建工作")
     page.select_option("[data-study-search-topic]", "组织生活")
-    page.wait_for_function("() => document.querySelector('[data-study-search-meta]').textContent.includes('找到')")
+    page.wait_for_function("() => document.querySelector('[data-study-search-meta]').textContent.includes('共')")
     page.wait_for_timeout(300)
     narrowed = [unquote(a) for a in page.locator(".md-search-result__item > a").evaluate_all("els => els.map(e => e.href)")]
     assert 0 < len(narrowed) < len(everything)

@@ -188,7 +188,13 @@ def test_search_results_show_hostile_titles_and_headlines_literally(hostile_site
     base, library = hostile_site
     page, outside, dialogs, requests = browser
     page.goto(base, wait_until="networkidle")
-    links = search(page, "要当作文字学习")
+    search(page, "要当作文字学习")
+    more = page.locator("[data-study-search-more]")
+    while more.is_visible():  # results come ten at a time, ranked: show them all
+        count = page.locator(".md-search-result__item").count()
+        more.click()
+        page.wait_for_function("n => document.querySelectorAll('.md-search-result__item').length > n", arg=count)
+    links = page.locator(".md-search-result__item > a").evaluate_all("els => els.map(e => e.href)")
     shown = one_line(page.locator(".md-search-result").inner_text())
     first_items = [i for i in library.items if i.item.number == 1]
     assert len(links) >= len(first_items)

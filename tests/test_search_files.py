@@ -8,7 +8,9 @@ import sys
 import unicodedata
 from itertools import accumulate
 
-from speechkit.search.index import KINDS, NOT_ALNUM, RECEIVER, SearchDoc, build_search_files, normalize, shard_of
+from speechkit.search.index import (
+    KINDS, LEVELS, NOT_ALNUM, RECEIVER, SearchDoc, build_search_files, normalize, shard_of,
+)
 
 SCRIPT = re.compile(rf'^{re.escape(RECEIVER)}\("([^"]+)",(.*)\);\n$', re.S)
 TEXTS = ["加强党建工作，推动发展。", "党建引领：Ａｂｃ 123", "“全面从严治党”", "ǅ ½ _ 党建"]
@@ -38,24 +40,25 @@ def test_normalize_folds_width_and_case_and_drops_punctuation():
 
 
 def test_every_bigram_lists_its_documents_in_its_shard():
-    files = build_search_files(_docs())
+    files = build_search_files(_docs(), synonyms=[])
     shards = _payload(files["search/manifest.js"], "manifest")["shards"]
     postings: dict[str, list[int]] = {}
     for n in range(shards):
-        for bigram, gaps in _payload(files[f"search/shards/{n}.js"], f"shards/{n}").items():
+        for bigram, values in _payload(files[f"search/shards/{n}.js"], f"shards/{n}").items():
             assert shard_of(bigram, shards) == n
-            postings[bigram] = list(accumulate(gaps))
+            assert all(0 < value % LEVELS < LEVELS for value in values)  # every posting has a weight level
+            postings[bigram] = list(accumulate(value // LEVELS for value in values))
     for doc_id, text in enumerate(TEXTS):
         folded = normalize(text)
         for bigram in {folded[i:i + 2] for i in range(len(folded) - 1)}:
             assert doc_id in postings[bigram], (bigram, text)
     assert postings["党建"] == [0, 1, 3]
-    assert sum(map(len, postings.values())) == sum(
-        len({normalize(t)[i:i + 2] for i in range(len(normalize(t)) - 1)}) for t in TEXTS
-    )
+    # Each document's bigrams once, of its text and its title together.
+    grams = [{f[i:i + 2] for f in (normalize(t), normalize(d.title)) for i in range(len(f) - 1)} for t, d in zip(TEXTS, _docs())]
+    assert sum(map(len, postings.values())) == sum(map(len, grams))
 
 
 def test_manifest_counts_documents_by_kind():
-    manifest = _payload(build_search_files(_docs())["search/manifest.js"], "manifest")
+    manifest = _payload(build_search_files(_docs(), synonyms=[])["search/manifest.js"], "manifest")
     assert manifest["docs"] == len(TEXTS)
     assert dict(manifest["kinds"]) == {kind: len(TEXTS) if kind == "item" else 0 for kind in KINDS}

@@ -1,12 +1,13 @@
 /*
- * Study-site search: exact Chinese phrase search over a sharded bigram index.
+ * Study-site search: ranked Chinese search over a sharded bigram index.
  *
- * The index (written by hooks/speechkit/search_index.py) is a set of small scripts under
- * search/: a manifest, postings shards (bigram -> gaps between document ids) and chunks
- * of document text. A query loads only the shards of a few of its bigrams, intersects
- * them, then checks the phrase against the candidates' text, most specific kind first
- * (topic, item, part, speech, paragraph of the full text). Scripts, not fetch(), so the
- * same site works from disk (file://). Speech text is only ever set as textContent.
+ * The index (written by hooks/speechkit/search/index.py) is a set of small scripts under
+ * search/: a manifest, postings shards (bigram -> document ids with a BM25 weight level),
+ * chunks of document text and the facets (speech titles with their speaker, meeting and
+ * year; topics). A query loads only the shards of its bigrams, scores the documents
+ * that hold each word, then checks the words as phrases in the best candidates' text.
+ * Scripts, not fetch(), so the same site works from disk (file://). Speech text is only
+ * ever set as textContent.
  */
 (function () {
   "use strict";
@@ -14,9 +15,28 @@
   var PAGE_SIZE = 10; // results shown at first and per "more"
   var CHUNK_WINDOW = 4; // text chunks loaded in parallel while verifying
   var CHUNK_BUDGET = 24; // text chunks one page of results may load (then "more")
-  var FUZZY_GRAMS = 12; // bigrams used when no exact match is found
+  var FUZZY_GRAMS = 12; // bigrams used when no document holds a word
+  var MAX_GRAMS = 6; // bigrams of one word looked up (spread over it); the phrase check does the rest
+  // A word found only in the speech's title, speaker, meeting or year counts this share
+  // of a body hit: it says which speech, not which of its items.
+  var META_WEIGHT = 0.7;
+  // Items are what a reader studies: a part's lead, a speech's opening and closing, a
+  // paragraph no page shows, all long, would otherwise win on the words they share.
+  var KIND_PRIOR = { topic: 1, item: 1, part: 0.85, speech: 0.7, paragraph: 0.6 };
+  var SYNONYM_WEIGHT = 0.8; // a synonym's hit counts a little less than the word typed
+  // A query puts a topic or speech page first when its bigrams cover this share of the
+  // title's and the title holds this share of the query's ("为人民服务", most of a title).
+  var TITLE_COVER = 0.6;
+  var QUERY_IN_TITLE = 0.8;
+  // A speech the query describes (a word of its title, the rest its speaker or year)
+  // comes next, below a page the query names (tier: the share of the title covered).
+  var DESCRIBED_TIER = 0.5;
   var KIND_LABELS = { topic: "主题", item: "条目", part: "部分", speech: "导读", paragraph: "全文" };
+  var KIND_INDEX = { topic: 0, item: 1, part: 2, speech: 3, paragraph: 4 };
   var WORD = /[\p{L}\p{N}]/u;
+  // Set before this script loads (window.studySearchOptions = {synonyms: false}) to
+  // measure without query expansion.
+  var options = window.studySearchOptions || {};
 
   var configElement = document.getElementById("__config");
   var siteBase = new URL(
@@ -39,16 +59,32 @@
     }
   };
 
-  /** The manifest, with its chunk starts turned from gaps back into document ids. */
+  /** The manifest, with its gaps turned back into document ids: where each chunk, each
+   * kind and each speech's documents of a kind start. */
   function loadManifest() {
     return load("manifest").then(function (data) {
       if (!data.chunkStarts) {
-        var id = 0;
-        data.chunkStarts = data.chunks.map(function (gap) {
-          return (id += gap);
+        data.chunkStarts = sums(data.chunks);
+        var start = 0;
+        data.kindStarts = data.kinds.map(function (kind) {
+          var first = start;
+          start += kind[1];
+          return first;
+        });
+        data.speechStartIds = {};
+        Object.keys(data.speechStarts).forEach(function (kind) {
+          data.speechStartIds[kind] = sums(data.speechStarts[kind]);
         });
       }
       return data;
+    });
+  }
+
+  /** Running sums of gaps: the ids they stand for. */
+  function sums(gaps) {
+    var id = 0;
+    return gaps.map(function (gap) {
+      return (id += gap);
     });
   }
 
@@ -125,44 +161,49 @@
 
   /* -- the index --------------------------------------------------------------------- */
 
-  /** Document ids holding a bigram. */
+  /** Postings of a bigram: {ids, levels}, ids ascending (each value is gap * manifest.levels + level). */
   function postings(gram, manifest) {
     return load("shards/" + shardOf(gram, manifest.shards)).then(function (shard) {
-      if (!Object.prototype.hasOwnProperty.call(shard, gram)) return [];
+      var ids = [];
+      var levels = [];
+      if (!Object.prototype.hasOwnProperty.call(shard, gram)) return { ids: ids, levels: levels };
       var id = 0;
-      return shard[gram].map(function (gap) {
-        return (id += gap);
+      shard[gram].forEach(function (value) {
+        id += Math.floor(value / manifest.levels);
+        ids.push(id);
+        levels.push(value % manifest.levels);
       });
+      return { ids: ids, levels: levels };
     });
   }
 
-  /** Ids present in every sorted list. */
-  function intersect(lists) {
-    if (!lists.length) return [];
-    lists.sort(function (a, b) {
-      return a.length - b.length;
-    });
-    var result = lists[0];
-    for (var i = 1; i < lists.length && result.length; i++) {
-      var other = new Set(lists[i]);
-      result = result.filter(function (id) {
-        return other.has(id);
-      });
-    }
-    return result;
+  /** BM25's inverse document frequency of a bigram held by `held` of `total` documents. */
+  function idf(held, total) {
+    return Math.log(1 + (total - held + 0.5) / (held + 0.5));
   }
 
   /** The chunk number holding a document id (binary search over chunk starts). */
   function chunkOf(id, manifest) {
-    var starts = manifest.chunkStarts;
+    return lastAtMost(manifest.chunkStarts, id);
+  }
+
+  /** The index of the last entry of an ascending list that is ≤ value (0 if none). */
+  function lastAtMost(starts, value) {
     var low = 0;
     var high = starts.length - 1;
     while (low < high) {
       var middle = (low + high + 1) >> 1;
-      if (starts[middle] <= id) low = middle;
+      if (starts[middle] <= value) low = middle;
       else high = middle - 1;
     }
     return low;
+  }
+
+  /** The speech a document belongs to (-1 for topics), from the manifest alone. */
+  function speechOf(id, manifest) {
+    var kind = lastAtMost(manifest.kindStarts, id);
+    var starts = manifest.speechStartIds[manifest.kinds[kind][0]];
+    return starts ? lastAtMost(starts, id) : -1;
   }
 
   /** A document record: {id, kind, url, title, context, speech, tags, text}. */
@@ -186,120 +227,330 @@
   /* -- searching --------------------------------------------------------------------- */
 
   /**
-   * Search for every space-separated term of `query` as an exact phrase; fall back to
-   * the documents sharing most of its bigrams when nothing matches exactly.
+   * Rank the documents for the space-separated words of `query`: pages whose title the
+   * query is (or most of) first, then documents holding every word (in their own text or
+   * their speech's title, speaker, meeting, year), then those holding some, each group by
+   * BM25 score; a word must stand in the text as a phrase. When no document holds any
+   * word, the documents sharing most of its bigrams.
    * Resolves with {items, total, complete, exact, more()}.
    */
   function search(query, filter, limit) {
-    var terms = query
-      .split(/\s+/)
-      .map(normalize)
-      .filter(function (term) {
-        return term.length > 0;
-      });
-    return Promise.all([loadManifest(), filter.speech || filter.topic ? load("facets") : null]).then(function (loaded) {
+    var terms = queryTerms(query);
+    return Promise.all([loadManifest(), load("facets")]).then(function (loaded) {
       var manifest = loaded[0];
-      var accept = acceptor(filter, loaded[1]);
-      var grams = [];
-      terms.forEach(function (term) {
-        grams = grams.concat(spread(bigrams(term), 3));
+      var facets = loaded[1];
+      var accept = acceptor(filter);
+      if (!terms.some(function (term) { return bigrams(term).length; })) {
+        return { items: [], total: 0, complete: true, exact: true, tooShort: terms.length > 0 };
+      }
+      var words = terms.map(function (term) {
+        return alternatives(term, manifest);
       });
-      if (!grams.length) return { items: [], total: 0, complete: true, exact: true, tooShort: terms.length > 0 };
       return Promise.all(
-        grams.map(function (gram) {
-          return postings(gram, manifest);
+        words.map(function (alts) {
+          return Promise.all(alts.map(function (alt) { return wordHits(alt.term, manifest); }));
         })
-      ).then(function (lists) {
-        var verifier = exactVerifier(intersect(lists), terms, accept, manifest);
-        return verifier(limit).then(function (page) {
-          if (page.items.length) return page;
-          return fuzzy(terms, accept, manifest, limit);
+      ).then(function (hits) {
+        var candidates = score(words, hits, manifest, facets, terms, filter);
+        if (!candidates.length) return fuzzy(terms, accept, manifest, limit);
+        return rankedPager(candidates, words, accept, manifest)(limit).then(function (page) {
+          return page.items.length ? page : fuzzy(terms, accept, manifest, limit);
         });
       });
     });
   }
 
-  /** A filter predicate on records from the chosen speech and topic. */
-  function acceptor(filter, facets) {
-    var speech = filter.speech ? facets.speeches.indexOf(filter.speech) : -1;
+  /** The query's words, normalized; a word of one character is kept only with others. */
+  function queryTerms(query) {
+    return query.split(/\s+/).map(normalize).filter(function (term) {
+      return term.length > 0;
+    });
+  }
+
+  /** A word and the words it may stand for, the word itself first: a synonym
+   * (synonyms.yml) in place of the word or of the part of it a group holds (尊重老师 →
+   * 尊重教师). */
+  function alternatives(term, manifest) {
+    var alts = [{ term: term, weight: 1 }];
+    if (options.synonyms === false) return alts;
+    var seen = new Set([term]);
+    (manifest.synonyms || []).forEach(function (group) {
+      group.forEach(function (word) {
+        if (term.indexOf(word) < 0) return;
+        group.forEach(function (other) {
+          var alt = term.split(word).join(other);
+          if (seen.has(alt)) return;
+          seen.add(alt);
+          alts.push({ term: alt, weight: SYNONYM_WEIGHT });
+        });
+      });
+    });
+    return alts;
+  }
+
+  /** Documents holding every bigram of a term: {scores: id → BM25 score of the term, idf: its bigrams' idf summed}. */
+  function wordHits(term, manifest) {
+    var grams = spread(Array.from(new Set(bigrams(term))), MAX_GRAMS);
+    if (!grams.length) return Promise.resolve({ scores: new Map(), idf: 0 });
+    return Promise.all(
+      grams.map(function (gram) {
+        return postings(gram, manifest);
+      })
+    ).then(function (lists) {
+      lists.sort(function (a, b) {
+        return a.ids.length - b.ids.length;
+      });
+      var idfSum = lists.reduce(function (sum, list) {
+        return sum + idf(list.ids.length, manifest.docs);
+      }, 0);
+      var scores = new Map();
+      lists[0].ids.forEach(function (id, i) {
+        scores.set(id, weightOf(lists[0], i, manifest));
+      });
+      for (var n = 1; n < lists.length && scores.size; n++) {
+        var next = new Map();
+        var list = lists[n];
+        list.ids.forEach(function (id, i) {
+          if (scores.has(id)) next.set(id, scores.get(id) + weightOf(list, i, manifest));
+        });
+        scores = next;
+      }
+      return { scores: scores, idf: idfSum };
+    });
+  }
+
+  /** The BM25 part of one posting: idf times the stored term-frequency level. */
+  function weightOf(list, i, manifest) {
+    return idf(list.ids.length, manifest.docs) * (manifest.k1 + 1) * (list.levels[i] / (manifest.levels - 1));
+  }
+
+  /** Candidates with their rank keys, from the words' hits, the speeches' facets and titles. */
+  function score(words, hits, manifest, facets, terms, filter) {
+    var metaHits = words.map(function (alts, w) {
+      return speechesHolding(alts, hits[w], facets, manifest);
+    });
+    var byId = new Map();
+    function entry(id) {
+      if (!byId.has(id)) byId.set(id, { id: id, tier: 0, score: 0, own: words.map(function () { return 0; }) });
+      return byId.get(id);
+    }
+    hits.forEach(function (alts, w) {
+      alts.forEach(function (found, a) {
+        var weight = words[w][a].weight;
+        found.scores.forEach(function (value, id) {
+          var e = entry(id);
+          e.own[w] = Math.max(e.own[w], value * weight);
+        });
+      });
+    });
+    // A speech whose facets hold a word is itself a result (二十大报告: its page).
+    var speechStart = manifest.kindStarts[KIND_INDEX.speech];
+    metaHits.forEach(function (speeches) {
+      speeches.forEach(function (_, index) {
+        entry(speechStart + index);
+      });
+    });
+    titlePages(terms, manifest, facets).forEach(function (page) {
+      entry(page.id).tier = page.cover;
+    });
+    describedSpeeches(words, metaHits, facets).forEach(function (index) {
+      var e = entry(speechStart + index);
+      e.tier = Math.max(e.tier, DESCRIBED_TIER);
+    });
+    var all = [];
+    byId.forEach(function (e) {
+      e.speech = speechOf(e.id, manifest);
+      if (filter.speech !== undefined && filter.speech !== "" && e.speech !== Number(filter.speech)) return;
+      e.kind = manifest.kinds[lastAtMost(manifest.kindStarts, e.id)][0];
+      e.meta = words.map(function (_, w) {
+        return e.speech >= 0 && metaHits[w].has(e.speech) ? metaHits[w].get(e.speech) : 0;
+      });
+      all.push(e);
+    });
+    all.forEach(rekey);
+    return all.sort(compareKeys);
+  }
+
+  /** Speeches whose title, speaker, meeting or year hold a word: {speech → score}, the
+   * score of a body hit of middling frequency (``hits``: the word's alternatives' hits). */
+  function speechesHolding(alts, hits, facets, manifest) {
+    var found = new Map();
+    alts.forEach(function (alt, a) {
+      var holders = [];
+      if (!facets.searchable) {
+        facets.searchable = facets.speeches.map(function (title, index) {
+          return normalize(title) + facets.meta[index];
+        });
+      }
+      facets.searchable.forEach(function (text, index) {
+        if (text.indexOf(alt.term) >= 0) holders.push(index);
+      });
+      var value = META_WEIGHT * (manifest.k1 + 1) * hits[a].idf * alt.weight;
+      holders.forEach(function (index) {
+        found.set(index, Math.max(found.get(index) || 0, value));
+      });
+    });
+    return found;
+  }
+
+  /** Speeches the query describes: their title holds a word and their title, speaker,
+   * meeting or year every other (邓小平 教育: 在全国教育工作会议上的讲话). */
+  function describedSpeeches(words, metaHits, facets) {
+    if (words.length < 2) return [];
+    var found = [];
+    facets.speeches.forEach(function (title, index) {
+      var normal = normalize(title);
+      var all = metaHits.every(function (speeches) { return speeches.has(index); });
+      var inTitle = words.some(function (alts) { return normal.indexOf(alts[0].term) >= 0; });
+      if (all && inTitle) found.push(index);
+    });
+    return found;
+  }
+
+  /** Topic and speech pages whose title the query is, or most of: {id, cover}. */
+  function titlePages(terms, manifest, facets) {
+    var query = new Set(bigrams(terms.join("")));
+    if (!query.size) return [];
+    var pages = [];
+    function consider(title, id) {
+      var grams = new Set(bigrams(normalize(title)));
+      if (!grams.size) return;
+      var shared = 0;
+      grams.forEach(function (gram) {
+        if (query.has(gram)) shared++;
+      });
+      var cover = shared / grams.size;
+      if (cover >= TITLE_COVER && shared / query.size >= QUERY_IN_TITLE) pages.push({ id: id, cover: cover });
+    }
+    facets.topics.forEach(function (name, index) {
+      consider(name, index);
+    });
+    var speechStart = manifest.kindStarts[KIND_INDEX.speech];
+    facets.speeches.forEach(function (title, index) {
+      consider(title, speechStart + index);
+    });
+    return pages;
+  }
+
+  /** A candidate's rank keys from what it holds: words held, then score (a word counts
+   * once, in its text or its speech's facets, whichever weighs more). */
+  function rekey(e) {
+    e.held = 0;
+    e.score = 0;
+    e.own.forEach(function (value, w) {
+      if (value || e.meta[w]) e.held++;
+      e.score += Math.max(value, e.meta[w]);
+    });
+    e.score *= KIND_PRIOR[e.kind];
+  }
+
+  /** Title pages first, then more words held, then higher score, then the more specific kind. */
+  function compareKeys(a, b) {
+    return b.tier - a.tier || b.held - a.held || b.score - a.score || a.id - b.id;
+  }
+
+  /** A filter predicate on records (ranked candidates are filtered by speech before, from the manifest). */
+  function acceptor(filter) {
     return function (doc) {
-      if (filter.speech && doc.speechIndex !== speech) return false;
+      if (filter.speech !== undefined && filter.speech !== "" && doc.speechIndex !== Number(filter.speech)) return false;
       if (filter.topic && doc.kind !== "topic" && doc.tags.indexOf(filter.topic) < 0) return false;
       if (filter.topic && doc.kind === "topic" && doc.title !== filter.topic) return false;
       return true;
     };
   }
 
-  /** Checks candidates in rank order, a window of chunks at a time; pages through them. */
-  function exactVerifier(candidates, terms, accept, manifest) {
-    var next = 0;
-    var found = 0;
-    function verify(limit) {
-      var items = [];
+  /**
+   * Pages through ranked candidates, checking each word as a phrase in the text (the
+   * bigrams only say it may be there). A check can only lower a candidate, so one is
+   * shown once no unchecked candidate could rank above it.
+   */
+  function rankedPager(candidates, words, accept, manifest) {
+    var pending = candidates;
+    // A library holding many copies of one report gives their items the same scores: once
+    // one fails a word's phrase check, its twins wait behind the other candidates, so the
+    // budget goes on texts that may hold the phrase.
+    var failed = new Set();
+    var deferred = [];
+    function twinOfFailure(e) {
+      return e.own.some(function (value, w) { return value && failed.has(w + ":" + value); });
+    }
+    var checked = [];
+    var wordCount = words.length;
+    // Every candidate is listed (those holding only some words after those holding all):
+    // the total counts them, and says how many hold every word; checks correct both.
+    var total = candidates.length;
+    var full = candidates.filter(function (e) { return e.held === wordCount || e.tier; }).length;
+    function page(limit) {
       var chunksLoaded = 0;
+      function ready() {
+        var best = pending[0];
+        return checked.filter(function (e) {
+          return !best || compareKeys(e, best) <= 0;
+        }).length;
+      }
       function step() {
-        if (items.length >= limit || next >= candidates.length || chunksLoaded >= CHUNK_BUDGET) {
-          var complete = next >= candidates.length;
+        if (!pending.length && deferred.length) {
+          pending = deferred;
+          deferred = [];
+          failed.clear();
+        }
+        if (ready() >= limit || !pending.length || chunksLoaded >= CHUNK_BUDGET) {
+          checked.sort(compareKeys);
+          var shown = Math.min(limit, pending.length ? ready() || checked.length : checked.length);
+          var items = checked.splice(0, shown).map(function (e) { return e.doc; });
+          var complete = !pending.length && !deferred.length && !checked.length;
           return Promise.resolve({
-            items: rankWithinKind(items, terms),
-            total: found,
-            complete: complete,
-            exact: true,
-            more: complete ? null : verify
+            items: items, total: total, full: full, words: wordCount, complete: complete, exact: true,
+            more: complete ? null : page
           });
         }
         var window = [];
         var chunks = new Set();
-        while (next < candidates.length) {
-          var chunk = chunkOf(candidates[next], manifest);
+        while (pending.length) {
+          if (twinOfFailure(pending[0])) {
+            deferred.push(pending.shift());
+            continue;
+          }
+          var chunk = chunkOf(pending[0].id, manifest);
           if (!chunks.has(chunk) && chunks.size >= CHUNK_WINDOW) break;
           chunks.add(chunk);
-          window.push(candidates[next++]);
+          window.push(pending.shift());
         }
         chunksLoaded += chunks.size;
         return Promise.all(
-          window.map(function (id) {
-            return record(id, manifest);
+          window.map(function (e) {
+            return record(e.id, manifest);
           })
         ).then(function (docs) {
-          docs.forEach(function (doc) {
+          docs.forEach(function (doc, i) {
+            var e = window[i];
+            var wasComplete = e.held === wordCount;
             var haystack = normalize(doc.kind === "topic" ? doc.title : doc.text);
-            var matches = terms.every(function (term) {
-              return haystack.indexOf(term) >= 0;
+            e.own = e.own.map(function (value, w) {
+              if (!value || words[w].some(function (alt) { return haystack.indexOf(alt.term) >= 0; })) return value;
+              failed.add(w + ":" + value);
+              return 0;
             });
-            if (matches && accept(doc)) {
-              found++;
-              items.push(doc);
+            rekey(e);
+            var keep = (e.held || e.tier) && accept(doc);
+            if (wasComplete && (!keep || e.held < wordCount) && !e.tier) full--;
+            if (!keep) {
+              total--;
+              return;
             }
+            e.doc = doc;
+            doc.rank = e; // why it stands where it does (tests and the benchmark read it)
+            checked.push(e);
           });
           return step();
         });
       }
       return step();
     }
-    return verify;
+    return page;
   }
 
-  /** Within one kind, put documents whose title holds the query first (stable otherwise). */
-  function rankWithinKind(items, terms) {
-    var order = { topic: 0, item: 1, part: 2, speech: 3, paragraph: 4 };
-    return items
-      .map(function (doc, index) {
-        var title = normalize(doc.title);
-        var inTitle = terms.every(function (term) {
-          return title.indexOf(term) >= 0;
-        });
-        return { doc: doc, key: [order[doc.kind], inTitle ? 0 : 1, index] };
-      })
-      .sort(function (a, b) {
-        return a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2];
-      })
-      .map(function (entry) {
-        return entry.doc;
-      });
-  }
-
-  /** Documents sharing at least half of the query's bigrams, most shared first. */
+  /** Documents sharing at least half of the query's bigrams, by the BM25 weight of those shared. */
   function fuzzy(terms, accept, manifest, limit) {
     var grams = [];
     terms.forEach(function (term) {
@@ -312,9 +563,12 @@
       })
     ).then(function (lists) {
       var counts = new Map();
-      lists.forEach(function (ids) {
-        ids.forEach(function (id) {
+      var weights = new Map();
+      lists.forEach(function (list) {
+        list.ids.forEach(function (id, i) {
           counts.set(id, (counts.get(id) || 0) + 1);
+          var kind = manifest.kinds[lastAtMost(manifest.kindStarts, id)][0];
+          weights.set(id, (weights.get(id) || 0) + weightOf(list, i, manifest) * KIND_PRIOR[kind]);
         });
       });
       var needed = Math.max(2, Math.ceil(grams.length / 2));
@@ -323,7 +577,7 @@
           return entry[1] >= needed;
         })
         .sort(function (a, b) {
-          return b[1] - a[1] || a[0] - b[0];
+          return weights.get(b[0]) - weights.get(a[0]) || a[0] - b[0];
         })
         .slice(0, limit * 3);
       return Promise.all(
@@ -418,6 +672,27 @@
 
   /* -- the dialog -------------------------------------------------------------------- */
 
+  /** A speech as the filter lists it: many reports share a title, so its year and meeting too. */
+  function speechLabel(facets, index) {
+    var extra = facets.labels[index];
+    return facets.speeches[index] + (extra ? "（" + extra + "）" : "");
+  }
+
+  /** The speech whose pages this page is one of (its home's folder holds it), else -1. */
+  function speechOfPage(facets) {
+    var path = decodeURI(new URL(location.href).pathname);
+    var found = -1;
+    var longest = 0;
+    facets.homes.forEach(function (home, index) {
+      var folder = decodeURI(new URL(home, siteBase).pathname).replace(/index\.html$/, "");
+      if (folder.length > longest && path.indexOf(folder) === 0 && folder !== decodeURI(siteBase.pathname)) {
+        found = index;
+        longest = folder.length;
+      }
+    });
+    return found;
+  }
+
   function setUp() {
     var dialog = document.querySelector("[data-study-search]");
     if (!dialog) return;
@@ -428,6 +703,9 @@
     var more = dialog.querySelector("[data-study-search-more]");
     var speechSelect = dialog.querySelector("[data-study-search-speech]");
     var topicSelect = dialog.querySelector("[data-study-search-topic]");
+    var here = dialog.querySelector("[data-study-search-here]");
+    var onlyHere = dialog.querySelector("[data-study-search-only]");
+    var hereSpeech = -1; // the speech whose pages this is, once the facets say
     var facets = null;
     var generation = 0;
     var selected = -1;
@@ -443,9 +721,11 @@
 
     function loadFacets() {
       facets = load("facets").then(function (data) {
-        data.speeches.forEach(function (title) {
-          speechSelect.appendChild(new Option(title, title));
+        data.speeches.forEach(function (title, index) {
+          speechSelect.appendChild(new Option(speechLabel(data, index), String(index)));
         });
+        hereSpeech = speechOfPage(data);
+        if (hereSpeech >= 0) here.hidden = false;
         data.topics.forEach(function (name) {
           topicSelect.appendChild(new Option(name, name));
         });
@@ -463,8 +743,11 @@
         var shown = list.children.length;
         if (!shown) meta.textContent = "没有找到符合条件的结果";
         else if (!page.exact) meta.textContent = "没有完全一致的结果，以下 " + shown + " 条内容相近";
-        else if (page.complete) meta.textContent = "找到 " + page.total + " 条结果";
-        else meta.textContent = "已显示 " + shown + " 条结果，还有更多";
+        else {
+          var count = "共 " + Math.max(shown, page.total) + " 条结果";
+          if (page.words > 1 && page.full < page.total) count += "，" + page.full + " 条含全部词语";
+          meta.textContent = count + (shown < page.total ? "，已显示 " + shown + " 条" : "");
+        }
         more.hidden = !page.more;
         current = { more: page.more, terms: terms, query: query };
         if (!append) select(-1);
@@ -476,11 +759,12 @@
       var mine = ++generation;
       if (!query) {
         list.textContent = "";
-        meta.textContent = "输入关键词，按短语精确查找";
+        meta.textContent = "输入关键词，多个词用空格分开";
         more.hidden = true;
         return;
       }
-      var filter = { speech: speechSelect.value, topic: topicSelect.value };
+      var speech = onlyHere.checked && hereSpeech >= 0 ? String(hereSpeech) : speechSelect.value;
+      var filter = { speech: speech, topic: topicSelect.value };
       var terms = query.split(/\s+/).map(normalize).filter(Boolean);
       search(query, filter, PAGE_SIZE).then(
         function (page) {
@@ -512,6 +796,7 @@
     input.addEventListener("input", run);
     speechSelect.addEventListener("change", run);
     topicSelect.addEventListener("change", run);
+    onlyHere.addEventListener("change", run);
     dialog.querySelector("[data-study-search-reset]").addEventListener("click", function () {
       input.value = "";
       run();

@@ -1,11 +1,15 @@
-"""A static, sharded search index for exact Chinese phrase search in the browser.
+"""A static, sharded, ranked search index for Chinese text in the browser.
 
 Why not a word index: Chinese has no spaces, and a query segmented one way rarely meets a
-text segmented another way. Users type phrases they remember, so the index holds every
-character pair (bigram) of every document; the browser fetches only the shards of the
-query's bigrams, intersects them and checks the phrase against the documents' text,
-which it fetches in small chunks. Documents are numbered most specific kind first
-(topic, item, part, speech, paragraph of the full text), so id order is rank order.
+text segmented another way, so the index holds every character pair (bigram) of every
+document. Each posting carries the bigram's BM25 weight in that document (title counted
+above body, the document's length folded in), quantised to a few bits; the browser
+fetches only the shards of the query's bigrams, adds up the weights, and checks phrases
+against the documents' text, which it fetches in small chunks. The speech's title,
+speaker, meeting and year (facets.js) count for every item of that speech, so
+"四川 乡村振兴" finds an item of the 四川 report. Documents are numbered kind by kind
+(topic, item, part, speech, paragraph of the full text), each kind in library order, so
+the manifest can say which speech a document belongs to without loading it.
 
 Every file is a script that hands its data to ``studySearch.receive``, so the index loads
 the same way over http:// and from disk (file://), where fetch() is refused.
@@ -20,11 +24,25 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
+from ..data import DATA_DIR, parse_yaml
 from ..escaping import script_json
 from ..library import Library, numbered_paragraphs, urls
 
-# Document kinds in rank order; the browser shows them in this order.
+# Document kinds in id order (the browser's tie-break: the more specific page first).
 KINDS = ("topic", "item", "part", "speech", "paragraph")
+# The kinds whose documents belong to one speech, and are numbered speech by speech.
+SPEECH_KINDS = ("item", "part", "speech", "paragraph")
+# BM25F: a bigram in the title counts this many times one in the body; k1 and b as usual.
+TITLE_WEIGHT = 3.0
+BM25_K1 = 1.2
+BM25_B = 0.75
+# A posting is gap * LEVELS + level: the bigram's BM25 part in the document (0 < part
+# < k1 + 1) in LEVELS - 1 steps, so a shard grows by a digit, not by a second number.
+LEVELS = 16
+# 第二十次全国代表大会 is called 二十大: the short name is searchable with that speech
+# (and its report 二十大报告).
+CONGRESS = re.compile(r"第([一二三四五六七八九十]+)次全国代表大会(上的报告)?")
+SYNONYMS = DATA_DIR / "synonyms.yml"
 # Small files keep what one query downloads small; a query loads at most three shards
 # and the chunks of the candidates it checks.
 SHARD_TARGET_BYTES = 32_000  # postings per shard file, before compression
@@ -47,6 +65,8 @@ class SearchDoc:
     speech_index: int  # -1 for topics
     tags: tuple[str, ...]
     text: str
+    meta: str = ""  # a speech's speaker, meeting, year: searchable with every item of it
+    label: str = ""  # a speech's year and speaker, to tell reports of one title apart
 
 
 def normalize(text: str) -> str:
@@ -96,10 +116,14 @@ def search_documents(library: Library, page_url) -> list[SearchDoc]:
         text = "\n".join(heads + [p.text for p in speech.opening + speech.closing])
         docs["speech"].append(
             SearchDoc("speech", page_url(urls.speech_home(placed.slug)), speech.title, "导读",
-                      speech.title, index, (), text)
+                      speech.title, index, (), text, speech_meta(speech),
+                      " ".join(filter(None, [(speech.date or "")[:4], speech.speaker])))
         )
         full_text = page_url(urls.full_text(placed.slug))
+        shown = _paragraphs_on_pages(speech)
         for ordinal, paragraph in numbered_paragraphs(speech):
+            if paragraph in shown:  # found as its item, part or speech page: one result, not two
+                continue
             docs["paragraph"].append(
                 SearchDoc("paragraph", f"{full_text}#{urls.paragraph_anchor(ordinal)}", speech.title,
                           f"全文第 {ordinal} 段", speech.title, index, (), paragraph.text)
@@ -107,9 +131,43 @@ def search_documents(library: Library, page_url) -> list[SearchDoc]:
     return [doc for kind in KINDS for doc in docs[kind]]
 
 
-def build_search_files(docs: list[SearchDoc]) -> dict[str, str]:
-    """The index files, path under the site → script text."""
-    encoded = {bigram: _gaps_json(ids) for bigram, ids in _postings(docs).items()}
+def speech_meta(speech) -> str:
+    """What is searchable with every item of a speech besides its title: speaker, meeting
+    (it names the place: 北京市第十五届人民代表大会), year, the lines under the title
+    (——在…上的报告, 北京市市长陈吉宁), and the congress's short name."""
+    year = f"{speech.date[:4]}年" if speech.date else ""
+    front = [p.text for p in speech.front if not p.note]
+    congress = []
+    for match in CONGRESS.finditer(" ".join([speech.title, speech.meeting or "", *front])):
+        congress += [f"{match.group(1)}大"] + ([f"{match.group(1)}大报告"] if match.group(2) else [])
+    return " ".join(filter(None, [speech.speaker, speech.meeting, year, *front, *congress]))
+
+
+def _paragraphs_on_pages(speech) -> set:
+    """The paragraphs an item, part or speech page shows (the rest only the full text does)."""
+    shown = set(speech.title_paragraphs) | set(speech.opening) | set(speech.closing)
+    if speech.salutation:
+        shown.add(speech.salutation)
+    items = []
+    for part in speech.parts:
+        shown.update(part.lead, part.after, [part.intro] if part.intro else [])
+        items += part.items
+    while items:
+        item = items.pop()
+        shown.update(item.paragraphs)
+        items += item.children
+    return shown
+
+
+def load_synonyms(path=SYNONYMS) -> list[list[str]]:
+    """The groups of words a query may be widened with (老师 → 教师), normalized."""
+    groups = parse_yaml(path.read_text(encoding="utf-8"))["groups"] if path.exists() else []
+    return [[normalize(word) for word in group] for group in groups]
+
+
+def build_search_files(docs: list[SearchDoc], synonyms: list[list[str]] | None = None) -> dict[str, str]:
+    """The index files, path under the site → script text (``synonyms``: load_synonyms())."""
+    encoded = {bigram: _postings_json(entries) for bigram, entries in _postings(docs).items()}
     # The bytes a bigram adds to its shard: "ab":[…] and a comma.
     total = sum(len(b) + 6 + len(gaps) for b, gaps in encoded.items())
     shards = max(1, math.ceil(total / SHARD_TARGET_BYTES))
@@ -137,24 +195,74 @@ def build_search_files(docs: list[SearchDoc]) -> dict[str, str]:
         "chunks": _gaps(chunk_starts),  # each chunk's first document id, as gaps
         "docs": len(docs),
         "kinds": [[kind, sum(1 for d in docs if d.kind == kind)] for kind in KINDS],
+        "speechStarts": _speech_starts(docs, len(speeches)),
+        "levels": LEVELS,  # how the browser reads a posting back, and scores its level
+        "k1": BM25_K1,
+        "synonyms": load_synonyms() if synonyms is None else synonyms,
     }
     files["manifest.js"] = _script("manifest", manifest)
+    meta = {d.speech_index: d.meta for d in docs if d.kind == "speech"}
+    homes = {d.speech_index: d.url for d in docs if d.kind == "speech"}
+    labels = {d.speech_index: d.label for d in docs if d.kind == "speech"}
     facets = {
         "speeches": [title for _, title in speeches],
+        "meta": [normalize(meta.get(index, "")) for index, _ in speeches],
+        "labels": [labels.get(index, "") for index, _ in speeches],
+        "homes": [homes.get(index, "") for index, _ in speeches],
         "topics": [d.title for d in docs if d.kind == "topic"],
     }
     files["facets.js"] = _script("facets", facets)
     return {f"{FOLDER}/{path}": text for path, text in files.items()}
 
 
-def _postings(docs: list[SearchDoc]) -> dict[str, list[int]]:
-    """For every bigram, the ids of the documents holding it, ascending."""
-    postings: defaultdict[str, list[int]] = defaultdict(list)
+def _speech_starts(docs: list[SearchDoc], speeches: int) -> dict[str, list[int]]:
+    """Per kind, the first document id of each speech, as gaps (a speech with none of
+    that kind starts where the next one does)."""
+    starts = {}
+    for kind in SPEECH_KINDS:
+        ids = [doc_id for doc_id, doc in enumerate(docs) if doc.kind == kind]
+        end = ids[-1] + 1 if ids else 0
+        first = [end] * (speeches + 1)
+        for doc_id in reversed(ids):
+            first[docs[doc_id].speech_index] = doc_id
+        for index in range(speeches - 1, -1, -1):  # a speech with none starts at the next one's
+            first[index] = min(first[index], first[index + 1])
+        starts[kind] = _gaps(first[:speeches])
+    return starts
+
+
+def bigram_counts(text: str) -> dict[str, int]:
+    """How often each bigram occurs in the normalized text."""
+    text = normalize(text)
+    counts: defaultdict[str, int] = defaultdict(int)
+    for bigram in map(operator.add, text, text[1:]):
+        counts[bigram] += 1
+    return counts
+
+
+def _postings(docs: list[SearchDoc]) -> dict[str, list[tuple[int, int]]]:
+    """For every bigram, (document id, weight level) of the documents holding it, ascending."""
+    lengths = [len(normalize(doc.text)) for doc in docs]
+    average = {
+        kind: max(1.0, sum(n for n, d in zip(lengths, docs) if d.kind == kind) / max(1, sum(d.kind == kind for d in docs)))
+        for kind in KINDS
+    }
+    postings: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
     for doc_id, doc in enumerate(docs):
-        text = normalize(doc.text)
-        for bigram in set(map(operator.add, text, text[1:])):
-            postings[bigram].append(doc_id)
+        # A topic's text is its name: count it once, as title.
+        body = bigram_counts(doc.text) if doc.kind != "topic" else {}
+        title = bigram_counts(doc.title)
+        norm = 1 - BM25_B + BM25_B * lengths[doc_id] / average[doc.kind]
+        for bigram in body.keys() | title.keys():
+            frequency = body.get(bigram, 0) + TITLE_WEIGHT * title.get(bigram, 0)
+            postings[bigram].append((doc_id, weight_level(frequency, norm)))
     return postings
+
+
+def weight_level(frequency: float, norm: float) -> int:
+    """BM25's term-frequency part, (k1 + 1)·f / (f + k1·norm), as a level 1 … LEVELS - 1."""
+    part = frequency / (frequency + BM25_K1 * norm)  # 0 … 1: the part over its ceiling k1 + 1
+    return max(1, min(LEVELS - 1, round(part * (LEVELS - 1))))
 
 
 def _gaps(ids: list[int]) -> list[int]:
@@ -162,9 +270,10 @@ def _gaps(ids: list[int]) -> list[int]:
     return list(map(operator.sub, ids, [0, *ids[:-1]]))
 
 
-def _gaps_json(ids: list[int]) -> str:
-    """Sorted ids as gaps, written as JSON array items."""
-    return ",".join(map(str, _gaps(ids)))
+def _postings_json(entries: list[tuple[int, int]]) -> str:
+    """Sorted (id, level) postings as gap * LEVELS + level, written as JSON array items."""
+    ids = [doc_id for doc_id, _ in entries]
+    return ",".join(str(gap * LEVELS + level) for gap, (_, level) in zip(_gaps(ids), entries))
 
 
 def _shard_script(key: str, pairs: list[str]) -> str:

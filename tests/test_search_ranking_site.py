@@ -1,0 +1,100 @@
+"""Ranked search in the browser, on the seed and corpus site: ordering, one result per
+item, the total, and 只看本篇 on a speech's pages."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from browser import open_browser, search, serve_folder
+
+SEED_SPEECH = "在区基层党建工作推进会议上的讲话/"
+ERSHIDA = "高举中国特色社会主义伟大旗帜-为全面建设社会主义现代化国家而团结奋斗/"
+TOTAL = re.compile(r"^共 (\d+) 条结果")
+
+
+@pytest.fixture(scope="module")
+def served(corpus_build):
+    """The seed and corpus site, served on 127.0.0.1; yields the base URL."""
+    with serve_folder(corpus_build[1]) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser_page():
+    """One Chromium page for the module, with every non-local request aborted."""
+    with open_browser() as (page, outside):
+        yield page, outside
+
+
+def _results(page, base: str, query: str, start: str = "") -> list[str]:
+    """Open ``start`` and type ``query``; the result links as paths under the site."""
+    page.goto(base + start, wait_until="networkidle")
+    links = search(page, query)
+    paths = [urlsplit(link.removeprefix(unquote(base))) for link in links]
+    return [parts.path + (f"#{parts.fragment}" if parts.fragment else "") for parts in paths]
+
+
+def test_a_topic_with_a_place_finds_the_item_of_that_place_report(served, browser_page):
+    page, outside = browser_page
+    # 四川's report: the word 乡村振兴 in its items, 四川 only in its title and meeting.
+    first = _results(page, served, "四川 乡村振兴")[0]
+    assert first.startswith("2026年四川省人民政府工作报告/") and first.count("/") == 3, first
+    assert outside == []
+
+
+def test_a_topic_with_the_congress_short_name_finds_that_report_item(served, browser_page):
+    page, _ = browser_page
+    # 二十大 is nowhere in the report's text: its meeting, 第二十次全国代表大会, is called so.
+    assert _results(page, served, "二十大 教育")[0] == ERSHIDA + "五/1/"  # 办好人民满意的教育
+
+
+def test_a_word_in_a_headline_ranks_above_the_same_word_in_a_long_body(served, browser_page):
+    page, _ = browser_page
+    # Deng's point 尊重教师的劳动 has 教师 in its headline; other items only mention teachers.
+    assert _results(page, served, "教师的质量")[0] == "在全国教育工作会议上的讲话/意见/4/"
+
+
+def test_a_topic_name_or_a_speech_title_puts_that_page_first(served, browser_page):
+    page, _ = browser_page
+    assert _results(page, served, "教育")[0] == "主题/教育/"  # the topic's page
+    assert _results(page, served, "为人民服务")[0] == "为人民服务/"
+
+
+def test_a_query_whose_words_no_item_holds_together_shows_partial_matches(served, browser_page):
+    page, _ = browser_page
+    # No text holds 一碗水端平 and 航天强国 together: the items holding either come back.
+    results = _results(page, served, "一碗水端平 航天强国")
+    assert SEED_SPEECH + "意见/6/" in results[:2] and any(r.startswith(ERSHIDA) for r in results[:2]), results
+
+
+def test_each_item_comes_once_and_the_total_counts_what_matches(served, browser_page):
+    page, _ = browser_page
+    results = _results(page, served, "党建工作")
+    assert len(results) == len(set(results))
+    assert not any("/全文/" in r and r.split("#")[0].replace("全文/", "") in results for r in results)
+    total = int(TOTAL.match(page.locator("[data-study-search-meta]").inner_text()).group(1))
+    assert total >= len(results) > 1
+    run = page.evaluate("async (q) => (await studySearch.query(q)).total", "党建工作")
+    assert run == total
+
+
+def test_only_this_speech_is_offered_on_a_speech_page_and_keeps_to_it(served, browser_page):
+    page, _ = browser_page
+    everywhere = _results(page, served, "党建", SEED_SPEECH + "意见/6/")
+    assert any(not r.startswith(SEED_SPEECH) for r in everywhere), everywhere
+    toggle = page.locator("[data-study-search-here]")
+    assert toggle.is_visible()
+    page.locator("[data-study-search-only]").check()
+    page.wait_for_function(
+        "prefix => Array.from(document.querySelectorAll('.md-search-result__item > a'))"
+        ".every(a => decodeURI(a.href).includes(prefix))", arg="/" + SEED_SPEECH,
+    )
+    here = page.locator(".md-search-result__item > a").evaluate_all("els => els.map(e => decodeURI(e.href))")
+    assert here and all("/" + SEED_SPEECH in link for link in here)
+    page.goto(served + "about/", wait_until="networkidle")
+    page.locator("input.md-search__input").focus()
+    page.wait_for_timeout(500)
+    assert not page.locator("[data-study-search-here]").is_visible()
