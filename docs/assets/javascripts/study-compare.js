@@ -44,7 +44,7 @@
       script.async = true;
       script.onerror = function () {
         delete pending[key];
-        entry.reject(new Error("compare file missing: " + key));
+        entry.reject(new Error("对比数据文件缺失（" + key + "），请重新生成站点"));
       };
       document.head.appendChild(script);
     }

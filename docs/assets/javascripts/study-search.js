@@ -102,7 +102,7 @@
       script.async = true;
       script.onerror = function () {
         delete pending[key];
-        entry.reject(new Error("search index file missing: " + key));
+        entry.reject(new Error("搜索索引文件缺失（" + key + "），请重新生成站点"));
       };
       document.head.appendChild(script);
     }

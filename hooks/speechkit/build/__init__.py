@@ -22,7 +22,7 @@ from ..data import DATA_DIR
 from ..errors import Notice, SpeechError
 from ..library import SITE_NAMES, Library, ParsedSpeeches, Taxonomy, build_library, load_taxonomy
 from ..model import Speech
-from ..pages import Aids, Page, analysed_pages, analysed_paths, aid_downloads, compare_files, compared, ready_pages
+from ..pages import Aids, Page, analysed_pages, analysed_paths, aid_downloads, compare_files, compared, ready_pages, topic_downloads
 from ..rulebook import Rulebook, load_rulebook, using
 from ..search import search_documents
 from ..sources import is_document, list_speeches
@@ -228,10 +228,12 @@ class Build:
 
     def static_files(self, page_url) -> dict[str, str | bytes]:
         """The files beside the pages, path under the site → content: the scripts the compare
-        view loads (``page_url`` maps a page path to its URL) and the Word handouts."""
+        view loads (``page_url`` maps a page path to its URL) and the Word files of the speeches'
+        handouts and the topics' 专题学习材料."""
         static: dict[str, str | bytes] = compare_files(self.library, page_url) if compared(self.library) else {}
         with using(self.rules):
             static.update(aid_downloads(self.library, self.settings.aids))
+            static.update(topic_downloads(self.library))
         return static
 
     def start_search(self, page_url) -> None:

@@ -22,6 +22,7 @@ from ..library.urls import TAGS_PAGE
 from ..model import Part
 from .catalog import UNDATED, year_of
 from . import reader
+from .aids.word_handout import topic_docx
 from .markdown import byline, page_markdown
 
 # Items one page shows; a topic with more gets a page per year, a year with more, runs.
@@ -55,6 +56,13 @@ def topic_pages(library: Library) -> list[tuple[str, str]]:
     for topic in library.taxonomy.topics:
         pages += _pages_of(library, topic, gathered[topic.name])
     return pages
+
+
+def topic_downloads(library: Library) -> list[tuple[str, bytes]]:
+    """Each topic's 专题学习材料 as a Word file (path, bytes), for the topics that have items."""
+    gathered = gather(library)
+    return [(urls.topic_docx(topic.name), topic_docx(library, topic, gathered[topic.name]))
+            for topic in library.taxonomy.topics if gathered[topic.name]]
 
 
 def gather(library: Library) -> dict[str, list[PlacedItem]]:

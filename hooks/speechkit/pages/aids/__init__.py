@@ -16,8 +16,7 @@ from .glossary import abbreviations, glossary_page
 from .handout import handout_page
 from .key_sentences import key_sentences_page
 from .self_test import self_test_page
-from ..topic_pages import gather
-from .word_handout import handout_docx, topic_docx
+from .word_handout import handout_docx
 
 __all__ = ["Aids", "aid_downloads", "aid_pages", "key_sentence_pages", "key_sentence_paths", "ready_aid_pages", "speech_home_lines", "with_tooltips"]
 
@@ -50,15 +49,10 @@ def ready_aid_pages(library: Library, aids: Aids) -> list[tuple[str, str]]:
 
 
 def aid_downloads(library: Library, aids: Aids) -> list[tuple[str, bytes]]:
-    """The aids' files to download, as (path, bytes): each speech's handout and each topic's
-    专题学习材料 (its items in the order of its page) as Word files."""
+    """The aids' files to download, as (path, bytes): each speech's handout as a Word file."""
     if not aids.handout:
         return []
-    gathered = gather(library)
-    files = [(urls.handout_docx(placed.slug), handout_docx(library, index)) for index, placed in enumerate(library.speeches)]
-    files += [(urls.topic_docx(topic.name), topic_docx(library, topic, gathered[topic.name]))
-              for topic in library.taxonomy.topics if gathered.get(topic.name)]
-    return files
+    return [(urls.handout_docx(placed.slug), handout_docx(library, index)) for index, placed in enumerate(library.speeches)]
 
 
 def key_sentence_pages(library: Library, aids: Aids) -> list[tuple[str, str]]:
