@@ -297,8 +297,8 @@ def test_a_section_whose_list_runs_inside_a_paragraph_after_announcing_it():
     assert [len(p.items) for p in parts] == [2, 3, 2]
     assert [i.label for i in parts[1].items] == ["一是", "二是", "三是"]
     assert parts[1].items[0].headline == "坚定不移抓制造业，构筑体系"
-    # A count that does not match the chain announces nothing: the paragraph stays whole.
-    other = parse_text(text.replace("“三个坚定不移”", "“四个坚定不移”")).parts
+    # A count that does not match a short chain announces nothing: the paragraph stays whole.
+    other = parse_text(text.replace("三是坚定不移优化环境。", "")).parts
     assert len(other[1].items) == 0
 
 
@@ -350,3 +350,18 @@ def test_a_speech_of_big_questions_each_over_its_own_numbered_points():
     # One speaker's words for one list: 第一点，… 第二，… 第三个问题，… are its three points.
     mixed = parse_text("讲话\n同志们：\n我讲几点。\n第一点，要改革。\n第二，要学习。\n第三个问题，要合作。\n").parts[0]
     assert [i.label for i in mixed.items] == ["第一点", "第二", "第三个问题"]
+
+
+def test_a_long_inline_list_makes_the_items_of_a_section_that_has_none():
+    text = ("政府工作报告\n各位代表：\n现在我作报告。\n一、工作回顾\n（一）稳增长。全年增长5%。\n（二）促改革。改革有力。\n"
+            "二、总体要求\n今年是关键一年。\n做好今年工作，一要锚定重大要求，勇担使命。二要贯彻硬道理，加快发展。三要把握总基调，稳中求进。\n"
+            "三、主要任务\n（一）抓项目。项目为王。\n（二）抓民生。民生为本。\n")
+    assert [i.label for i in parse_text(text).parts[1].items] == ["一要", "二要", "三要"]
+    two = parse_text(text.replace("三要把握总基调，稳中求进。", "")).parts[1]
+    assert two.items == ()  # two points, unannounced, may be a sentence's own pair
+
+
+def test_a_colon_after_the_office_and_a_last_point_opened_by_zuihou():
+    assert parse_text("政府工作报告\n——在市人民代表大会上\n市长:吴庆文\n各位代表：\n现在我作报告。\n").speaker == "吴庆文"
+    points = parse_text("讲话\n同志们：\n我讲三点。\n第一，要学习。\n第二，要落实。\n最后，第三，要总结。\n").parts[0].items
+    assert [(i.label, i.headline) for i in points][-1] == ("第三", "要总结")

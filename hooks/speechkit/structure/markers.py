@@ -151,9 +151,14 @@ def compile_structure(data: dict) -> Rules:
 
 
 def marker(text: str) -> Marker | None:
-    """The marker a paragraph starts with, if any."""
+    """The marker a paragraph starts with, if any; 最后，第六，… is the point 第六 (a closer
+    followed by a numbered marker of a family it closes is that marker)."""
     for family in rules().families:
         found = _read(family, family.pattern.match(text), text)
+        if found and found.family.closer:
+            inner = marker(found.rest)
+            if inner and inner.family.name in family.closes and not inner.family.closer:
+                return Marker(inner.family, inner.number, inner.label, inner.rest, found.start)
         if found:
             return found
     return None

@@ -45,6 +45,7 @@ NO_TITLE = (
 CLOSING_PARAGRAPH_MAX = 320
 CLOSING_PARAGRAPHS_MAX = 4
 BARE_CUE_MAX = 6  # 各位代表！ alone
+INLINE_LIST_MIN = 3  # an inline list this long makes the items of a section that has none, unannounced
 LIST_LEVELS = (2, 3)  # the lists an unnumbered section heading stands over: （一）… or 一是…
 OPENING_TITLE_PARAGRAPHS = 3  # the salutation and the first sentences say what the speech is
 SECTION_LABEL_ENDS = "、．.）)"  # 一、 （一）; a 第三 section is titled 第三，…, a bare 一 as 一　…
@@ -537,13 +538,14 @@ class _Parser:
 
     def _announced_inline_list(self, span: list[Paragraph]) -> Outline | None:
         """A section with no list of its own whose paragraph runs one inline after announcing
-        it (切实做到“五个坚定不移”。一是…五是…, or …如下：一是…): its points are the section's items."""
+        it (切实做到“五个坚定不移”。一是…五是…, or …如下：一是…), or runs a long one (做好今年
+        工作，一要…五要…): its points are the section's items."""
         pieces = {}
         for paragraph in span:
             chain = inline_chain(paragraph.text)
             head = paragraph.text[: chain[0].start].rstrip(PADDING) if chain else ""
             counts = [parse_numeral(m.group("n")) for m in self.rules.inline_count.finditer(last_sentence(head))]
-            if chain and (head.endswith(("：", ":")) or len(chain) in counts):
+            if chain and (head.endswith(("：", ":")) or len(chain) in counts or len(chain) >= INLINE_LIST_MIN):
                 cuts = [0] + [m.start for m in chain] + [len(paragraph.text)]
                 pieces[paragraph] = [replace(paragraph, text=paragraph.text[a:b]) for a, b in zip(cuts, cuts[1:])]
         if not pieces:
