@@ -175,3 +175,16 @@ def test_links_to_items_preview_the_item_on_hover_and_still_open_on_touch(served
         assert touch.locator("article h1").first.inner_text().startswith("站位不高")
         phone.close()
         assert left == [] and outside == []
+
+
+def test_every_stylesheet_of_ours_parses_whole_and_a_topics_chart_is_drawn(site, served):
+    # An unclosed block would swallow every rule after it (the chart's bars among them).
+    for sheet in sorted((site / "stylesheets").glob("*.css")):
+        css = sheet.read_text(encoding="utf-8")
+        assert css.count("{") == css.count("}"), sheet.name
+    with open_browser() as (page, outside):
+        page.goto(served + page_url(SEED_PAGES["topic"]), wait_until="networkidle")
+        bar = page.locator(".study-years__bar").first
+        assert bar.evaluate("b => b.getBoundingClientRect().width") > 20
+        assert page.locator(".study-years__row").first.evaluate("r => getComputedStyle(r).display") == "grid"
+        assert outside == []
