@@ -86,3 +86,23 @@ def corpus_build(tmp_path_factory):
     for path in [SEED, *corpus_files()]:
         titled_copy(path, speeches)
     return speeches, built(write_config(folder, speeches), folder / "site")
+
+
+@pytest.fixture(scope="session")
+def offline_seed_site(tmp_path_factory):
+    """The seed site built strict with mkdocs-offline.yml, for reading from disk (file://)."""
+    from sitebuild import built, write_config
+
+    folder = tmp_path_factory.mktemp("file")
+    return built(write_config(folder, base="mkdocs-offline.yml"), folder / "site")
+
+
+@pytest.fixture(scope="module")
+def recording_browser():
+    """One Chromium page for a module; yields (page, outside requests, failed requests)."""
+    from browser import open_browser
+
+    with open_browser() as (page, outside):
+        failed: list[str] = []
+        page.on("requestfailed", lambda request: failed.append(request.url))
+        yield page, outside, failed

@@ -7,7 +7,6 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from browser import open_browser
 from sitebuild import built, write_config, write_speeches
 
 from test_compare import CITY, ORGANISATION, PLAIN, report
@@ -29,12 +28,9 @@ def site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def browser():
+def browser(recording_browser):
     """One Chromium page; yields (page, outside requests, failed requests)."""
-    with open_browser() as (page, outside):
-        failed: list[str] = []
-        page.on("requestfailed", lambda request: failed.append(request.url))
-        yield page, outside, failed
+    return recording_browser
 
 
 def columns(page) -> dict[str, list[str]]:

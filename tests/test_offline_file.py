@@ -12,23 +12,19 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from browser import open_browser, search
-from sitebuild import SEED_PAGES, SEED_TITLE as SPEECH, built, page_url, write_config
+from browser import search
+from sitebuild import SEED_PAGES, SEED_TITLE as SPEECH, page_url
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
+def site(offline_seed_site) -> Path:
     """The seed site built strict with mkdocs-offline.yml."""
-    folder = tmp_path_factory.mktemp("file")
-    return built(write_config(folder, base="mkdocs-offline.yml"), folder / "site")
+    return offline_seed_site
 
 
 @pytest.fixture(scope="module")
-def browser():
+def browser(recording_browser):
     """One Chromium page for the module; yields (page, outside requests, failed requests)."""
-    with open_browser() as (page, outside):
-        failed: list[str] = []
-        page.on("requestfailed", lambda request: failed.append(request.url))
-        yield page, outside, failed
+    return recording_browser
 
 
 def on_disk(url: str) -> Path:

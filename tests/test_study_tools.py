@@ -13,7 +13,7 @@ import docx
 import pytest
 
 from browser import open_browser, record_dialogs, serve_folder
-from sitebuild import SEED_PAGES, SEED_TITLE, build, built, page_url, write_config
+from sitebuild import SEED_PAGES, SEED_TITLE, build, page_url, write_config
 
 SOURCE = f"《{SEED_TITLE}》"
 ITEM = page_url(SEED_PAGES["item"])  # 意见六：做到公私分明
@@ -156,14 +156,8 @@ def test_the_tools_fit_a_phone(browser):
         assert box <= 390
 
 
-@pytest.fixture(scope="module")
-def offline_site(tmp_path_factory) -> Path:
-    """The seed site built for reading from disk."""
-    folder = tmp_path_factory.mktemp("tools-file")
-    return built(write_config(folder, base="mkdocs-offline.yml"), folder / "site")
-
-
-def test_progress_works_from_disk(offline_site):
+def test_progress_works_from_disk(offline_seed_site):
+    offline_site = offline_seed_site
     with open_browser() as (page, outside):
         page.goto((offline_site / page_url(SEED_PAGES["item"], directory_urls=False)).as_uri(), wait_until="load")
         page.click(".study-tools >> text=标记为已学")

@@ -16,40 +16,13 @@
 
   var SIDES = ["a", "b"];
   var SIDE_NAMES = { a: "甲", b: "乙" };
-  var configElement = document.getElementById("__config");
-  var siteBase = new URL(
-    (configElement ? JSON.parse(configElement.textContent).base : ".").replace(/\/?$/, "/"),
-    location.href
-  );
-  var pending = {};
-
-  window.studyCompare = {
-    /** Called by every compare script with its key and data. */
-    receive: function (key, data) {
-      if (pending[key]) pending[key].resolve(data);
-    }
-  };
-
-  /** Load compare/<key>.js once; resolve with the data it hands over. */
-  function load(key) {
-    if (!pending[key]) {
-      var entry = {};
-      entry.promise = new Promise(function (resolve, reject) {
-        entry.resolve = resolve;
-        entry.reject = reject;
-      });
-      pending[key] = entry;
-      var script = document.createElement("script");
-      script.src = new URL("compare/" + key + ".js", siteBase).href;
-      script.async = true;
-      script.onerror = function () {
-        delete pending[key];
-        entry.reject(new Error("对比数据文件缺失（" + key + "），请重新生成站点"));
-      };
-      document.head.appendChild(script);
-    }
-    return pending[key].promise;
-  }
+  // The data scripts (data-scripts.js) call studyCompare.receive.
+  var scripts = window.studyDataScripts("compare/", function (key) {
+    return "对比数据文件缺失（" + key + "），请重新生成站点";
+  });
+  var load = scripts.load;
+  var siteBase = scripts.base;
+  window.studyCompare = { receive: scripts.receive };
 
   /** An element with a class and, if given, its text. */
   function element(tag, className, text) {

@@ -38,21 +38,17 @@
   // measure without query expansion.
   var options = window.studySearchOptions || {};
 
-  var configElement = document.getElementById("__config");
-  var siteBase = new URL(
-    (configElement ? JSON.parse(configElement.textContent).base : ".").replace(/\/?$/, "/"),
-    location.href
-  );
+  /* -- loading index scripts (data-scripts.js) --------------------------------------- */
 
-  /* -- loading index scripts ---------------------------------------------------------- */
-
-  var pending = {};
+  var scripts = window.studyDataScripts("search/", function (key) {
+    return "搜索索引文件缺失（" + key + "），请重新生成站点";
+  });
+  var load = scripts.load;
+  var siteBase = scripts.base;
 
   window.studySearch = {
     /** Called by every index script with its key and data. */
-    receive: function (key, data) {
-      if (pending[key]) pending[key].resolve(data);
-    },
+    receive: scripts.receive,
     /** Run a query without the dialog (used by tests and the benchmark). */
     query: function (text, filter) {
       return search(text, filter || {}, PAGE_SIZE);
@@ -86,27 +82,6 @@
     return gaps.map(function (gap) {
       return (id += gap);
     });
-  }
-
-  /** Load search/<key>.js once; resolve with the data it hands over. */
-  function load(key) {
-    if (!pending[key]) {
-      var entry = {};
-      entry.promise = new Promise(function (resolve, reject) {
-        entry.resolve = resolve;
-        entry.reject = reject;
-      });
-      pending[key] = entry;
-      var script = document.createElement("script");
-      script.src = new URL("search/" + key + ".js", siteBase).href;
-      script.async = true;
-      script.onerror = function () {
-        delete pending[key];
-        entry.reject(new Error("搜索索引文件缺失（" + key + "），请重新生成站点"));
-      };
-      document.head.appendChild(script);
-    }
-    return pending[key].promise;
   }
 
   /* -- text -------------------------------------------------------------------------- */
