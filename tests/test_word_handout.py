@@ -136,3 +136,18 @@ def test_a_topics_study_material_holds_every_item_on_it_in_full_with_its_source(
         assert all(p.text in texts for p in item.item.paragraphs)
     assert sum(text.startswith("出处：《") for text in texts) == len(items)
     assert topic_docx(library, topic, items) == topic_docx(library, topic, items)
+
+
+def test_a_large_librarys_word_files_are_made_in_a_second_process_and_written_whole(corpus_build):
+    # The corpus is past ANALYSE_APART_BYTES: its Word files come from the second process
+    # and replace the empty placeholders MkDocs copied.
+    from speechkit.build import ANALYSE_APART_BYTES
+
+    speeches, site = corpus_build
+    assert sum(p.stat().st_size for p in speeches.iterdir()) >= ANALYSE_APART_BYTES
+    files = sorted(site.rglob("*.docx"))
+    assert len(files) > len(list(speeches.iterdir()))  # every speech's, and the topics'
+    assert all(path.stat().st_size > 5000 for path in files)
+    library = library_of(speeches)
+    index = next(i for i, p in enumerate(library.speeches) if p.speech.title == "在区基层党建工作推进会议上的讲话")
+    assert (site / urls.handout_docx(library.speeches[index].slug)).read_bytes() == handout_docx(library, index)

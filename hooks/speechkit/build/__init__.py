@@ -26,6 +26,7 @@ from ..pages import Aids, Page, analysed_pages, analysed_paths, aid_downloads, c
 from ..rulebook import Rulebook, load_rulebook, using
 from ..search import search_documents
 from ..sources import is_document, list_speeches
+from .downloads import download_paths
 from .guard import Guard
 from .jobs import Job
 from .search_job import SearchJob
@@ -125,6 +126,7 @@ class Build:
         self.search: SearchJob | None = None
         self._analysis: Job | None = None
         self._analysed: dict[str, str] | None = None
+        self._downloads: Job | None = None  # a large library's Word files, made beside the rendering
         self.taxonomy = self._taxonomy()
 
     # -- reading --------------------------------------------------------------------------
@@ -206,6 +208,13 @@ class Build:
                     apart = False
             if not apart:
                 self._analysed = {page.path: page.markdown for page in analysed_pages(library, aids)}
+            if apart:
+                try:
+                    self._downloads = Job("speechkit.build.downloads:make_downloads", speeches, self.taxonomy, aids,
+                                          self.rules, self.reserved, what="the Word files", later=True,
+                                          folder=self.session.temp, guard=self.session.guard)
+                except SpeechError:
+                    self._downloads = None  # made here instead (static_files)
             made = ready_pages(library, home=home, aids=aids, notices=[self._shown(n) for n in self.notices])
         self.library = library
         later = analysed_paths(library, aids)
@@ -232,8 +241,12 @@ class Build:
         handouts and the topics' 专题学习材料."""
         static: dict[str, str | bytes] = compare_files(self.library, page_url) if compared(self.library) else {}
         with using(self.rules):
-            static.update(aid_downloads(self.library, self.settings.aids))
-            static.update(topic_downloads(self.library))
+            if self._downloads is not None:
+                # Placeholders: the second process's files replace them in finish().
+                static.update((path, b"") for path in download_paths(self.library, self.settings.aids))
+            else:
+                static.update(aid_downloads(self.library, self.settings.aids))
+                static.update(topic_downloads(self.library))
         return static
 
     def start_search(self, page_url) -> None:
@@ -244,11 +257,15 @@ class Build:
     # -- the end --------------------------------------------------------------------------
 
     def finish(self, on_error) -> None:
-        """The pages are written: stop an analysis no page asked for, put the search index in
-        place (when serving, from a thread: an edited page shows at once)."""
+        """The pages are written: stop an analysis no page asked for, put a large library's
+        Word files and the search index in place (the index, when serving, from a thread:
+        an edited page shows at once)."""
         if self._analysis is not None and self._analysed is None:
             self._analysis.cancel()
             self._analysis.result()
+        if self._downloads is not None:
+            self._write_downloads(self._downloads.result())
+            self._downloads = None
         if self.search is None:
             return
         if self.session.serving:
@@ -256,11 +273,20 @@ class Build:
         else:
             self.search.wait()
 
+    def _write_downloads(self, files: dict[str, bytes]) -> None:
+        """Put the second process's Word files in the site, over their placeholders."""
+        for path, data in files.items():
+            target = Path(self.site_dir, path)
+            partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
+            partial.write_bytes(data)
+            os.replace(partial, target)  # a reader sees the placeholder or the whole file
+
     def abort(self) -> None:
         """The build failed: stop its second processes and remove what they wrote."""
-        if self._analysis is not None:
-            self._analysis.cancel()
-            self._analysis.result()
+        for job in (self._analysis, self._downloads):
+            if job is not None:
+                job.cancel()
+                job.result()
         if self.search is not None:
             self.search.cancel()
             self.search.wait()
