@@ -365,3 +365,9 @@ def test_a_colon_after_the_office_and_a_last_point_opened_by_zuihou():
     assert parse_text("政府工作报告\n——在市人民代表大会上\n市长:吴庆文\n各位代表：\n现在我作报告。\n").speaker == "吴庆文"
     points = parse_text("讲话\n同志们：\n我讲三点。\n第一，要学习。\n第二，要落实。\n最后，第三，要总结。\n").parts[0].items
     assert [(i.label, i.headline) for i in points][-1] == ("第三", "要总结")
+
+
+def test_salutations_to_councillors_and_sirs_open_the_speech():
+    speech = parse_text("在边区参议会的演说\n各位参议员先生，各位同志：今天参议会开幕。我们要团结。\n")
+    assert speech.salutation.text == "各位参议员先生，各位同志："
+    assert parse_text("讲话\n诸位代表先生：\n今天开会。\n").salutation.text == "诸位代表先生："
