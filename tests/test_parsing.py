@@ -371,3 +371,14 @@ def test_salutations_to_councillors_and_sirs_open_the_speech():
     speech = parse_text("在边区参议会的演说\n各位参议员先生，各位同志：今天参议会开幕。我们要团结。\n")
     assert speech.salutation.text == "各位参议员先生，各位同志："
     assert parse_text("讲话\n诸位代表先生：\n今天开会。\n").salutation.text == "诸位代表先生："
+
+
+def test_a_last_paragraph_looking_back_on_the_speech_closes_it_without_a_cue():
+    text = ("党委会的工作方法\n一、党委书记要善于当“班长”。要学会弹钢琴。\n二、要把问题摆到桌面上来。不要在背后议论。\n"
+            "三、“互通情报”。要交流情况。\n我和政治局的同志觉得，要有以上这些方法，才能把党委的工作搞好。\n")
+    speech = parse_text(text)
+    assert [p.text[:6] for p in speech.closing] == ["我和政治局的"]
+    assert len(speech.parts) == 3
+    # 16级以上 looks back on nothing: the paragraph stays in the last section.
+    other = parse_text(text.replace("我和政治局的同志觉得，要有以上这些方法，才能把党委的工作搞好。", "要淘汰16级以上的管理干部，提高效率。"))
+    assert other.closing == ()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -45,6 +46,7 @@ NO_TITLE = (
 CLOSING_PARAGRAPH_MAX = 320
 CLOSING_PARAGRAPHS_MAX = 4
 BARE_CUE_MAX = 6  # 各位代表！ alone
+SENTENCE_SPLIT = re.compile("[。！？]")
 INLINE_LIST_MIN = 3  # an inline list this long makes the items of a section that has none, unannounced
 LIST_LEVELS = (2, 3)  # the lists an unnumbered section heading stands over: （一）… or 一是…
 OPENING_TITLE_PARAGRAPHS = 3  # the salutation and the first sentences say what the speech is
@@ -393,6 +395,8 @@ class _Parser:
             (i for i, m in enumerate(marks) if m and i > 0 and (not m.family.closer or ends_a_list(marks, i))), default=0
         )
         cues = [i for i in range(last_mark + 1, len(span)) if self.rules.closing_cues.match(span[i].text)]
+        if not cues and len(span) - 1 > last_mark and self._looks_back(span[-1]):
+            return span[:-1], span[-1:]
         if not cues or any(self.rules.not_closing.search(p.text) for p in span[cues[-1] + 1:]):
             return span, []
         start = cues[-1]
@@ -408,6 +412,12 @@ class _Parser:
             start -= 1
         first = min(cue for cue in cues if cue >= start)
         return span[:first], span[first:]
+
+    def _looks_back(self, paragraph: Paragraph) -> bool:
+        """A closing paragraph with no cue: short, and its first sentence looks back on the
+        speech (以上这些方法, 上面讲的几点)."""
+        first = SENTENCE_SPLIT.split(paragraph.text, maxsplit=1)[0]
+        return len(paragraph.text) <= CLOSING_PARAGRAPH_MAX and bool(self.rules.closing_summary.search(first))
 
     @staticmethod
     def _closing_like(text: str, cue: bool) -> bool:
