@@ -382,3 +382,8 @@ def test_a_last_paragraph_looking_back_on_the_speech_closes_it_without_a_cue():
     # 16级以上 looks back on nothing: the paragraph stays in the last section.
     other = parse_text(text.replace("我和政治局的同志觉得，要有以上这些方法，才能把党委的工作搞好。", "要淘汰16级以上的管理干部，提高效率。"))
     assert other.closing == ()
+
+
+def test_a_subtitle_opened_by_the_speakers_name_and_a_meeting_with_a_bracketed_abbreviation():
+    speech = parse_text("小改进、大奖励\n——任正非在公司品管圈（QCC）活动成果汇报暨颁奖会上的讲话\n今天开会。我讲几句。\n")
+    assert (speech.speaker, speech.meeting) == ("任正非", "公司品管圈（QCC）活动成果汇报暨颁奖会")

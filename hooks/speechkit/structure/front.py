@@ -128,10 +128,13 @@ def _date(texts: list[str]) -> str | None:
 
 
 def _speaker(texts: list[str]) -> str | None:
-    """The name that ends a speaker line or a subtitle."""
+    """The name that ends a speaker line or a subtitle, or opens a subtitle (——任正非在…)."""
     for text in reversed(texts):
         if rules().date_line.match(text):
             continue
+        opening = rules().subtitle_speaker.match(text)
+        if opening and not rules().not_a_name.match(opening.group("name")):
+            return opening.group("name")
         match = rules().speaker.search(text)
         if match and (rules().speaker_line.match(text) or rules().subtitle.match(text)):
             name = match.group("name")

@@ -52,6 +52,7 @@ class Rules:
     subtitle: re.Pattern
     speaker: re.Pattern
     speaker_line: re.Pattern
+    subtitle_speaker: re.Pattern  # the name opening a subtitle: ——任正非在…上的讲话
     not_a_name: re.Pattern  # 开幕词, 结论: a short line that names no speaker
     title_max: int
     title_trim: re.Pattern
@@ -124,6 +125,7 @@ def compile_structure(data: dict) -> Rules:
         subtitle=re.compile(expand(data["subtitle"])),
         speaker=re.compile(data["speaker"]),
         speaker_line=re.compile(data["speaker_line"]),
+        subtitle_speaker=re.compile(data["subtitle_speaker"]),
         not_a_name=re.compile(data["not_a_name"]),
         title_max=int(data["title_max"]),
         title_trim=re.compile(expand(data["title_trim"])),
