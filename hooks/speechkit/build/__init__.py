@@ -22,11 +22,11 @@ from ..data import DATA_DIR
 from ..errors import Notice, SpeechError
 from ..library import SITE_NAMES, Library, ParsedSpeeches, Taxonomy, build_library, load_taxonomy
 from ..model import Speech
-from ..pages import Aids, Page, analysed_pages, analysed_paths, aid_downloads, compare_files, compared, ready_pages, topic_downloads
+from ..pages import Aids, Page, analysed_pages, analysed_paths, compare_files, compared, ready_pages
 from ..rulebook import Rulebook, load_rulebook, using
 from ..search import search_documents
 from ..sources import is_document, list_speeches
-from .downloads import download_paths
+from .downloads import downloads
 from .guard import Guard
 from .jobs import Job
 from .search_job import SearchJob
@@ -241,12 +241,9 @@ class Build:
         handouts and the topics' 专题学习材料."""
         static: dict[str, str | bytes] = compare_files(self.library, page_url) if compared(self.library) else {}
         with using(self.rules):
-            if self._downloads is not None:
-                # Placeholders: the second process's files replace them in finish().
-                static.update((path, b"") for path in download_paths(self.library, self.settings.aids))
-            else:
-                static.update(aid_downloads(self.library, self.settings.aids))
-                static.update(topic_downloads(self.library))
+            for path, make in downloads(self.library, self.settings.aids):
+                # A placeholder when a second process makes the file: finish() puts it in place.
+                static[path] = b"" if self._downloads is not None else make()
         return static
 
     def start_search(self, page_url) -> None:

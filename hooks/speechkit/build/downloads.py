@@ -9,17 +9,15 @@ the search index.
 
 from __future__ import annotations
 
-from ..library import SITE_NAMES, Library, Taxonomy, build_library, urls
+from ..library import SITE_NAMES, Library, Taxonomy, build_library
 from ..model import Speech
 from ..pages import Aids, aid_downloads, topic_downloads
-from ..pages.topic_pages import gather
 from ..rulebook import Rulebook, using
 
 
-def download_paths(library: Library, aids: Aids) -> list[str]:
-    """The paths make_downloads writes, without making the files."""
-    paths = [urls.handout_docx(placed.slug) for placed in library.speeches] if aids.handout else []
-    return paths + [urls.topic_docx(name) for name, items in gather(library).items() if items]
+def downloads(library: Library, aids: Aids) -> list:
+    """Every Word file of the library, as (path, a function making its bytes)."""
+    return aid_downloads(library, aids) + topic_downloads(library)
 
 
 def make_downloads(speeches: list[Speech], taxonomy: Taxonomy, aids: Aids, rules: Rulebook,
@@ -27,4 +25,4 @@ def make_downloads(speeches: list[Speech], taxonomy: Taxonomy, aids: Aids, rules
     """Path → bytes of every Word file of the build's parsed ``speeches``, under its ``rules``."""
     with using(rules):
         library = build_library(speeches, taxonomy, related=False, reserved=reserved)
-        return dict(aid_downloads(library, aids) + topic_downloads(library))
+        return {path: make() for path, make in downloads(library, aids)}

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from itertools import groupby
 
 from ..escaping import escape_markdown as esc, escape_markdown_marked
@@ -58,10 +60,11 @@ def topic_pages(library: Library) -> list[tuple[str, str]]:
     return pages
 
 
-def topic_downloads(library: Library) -> list[tuple[str, bytes]]:
-    """Each topic's 专题学习材料 as a Word file (path, bytes), for the topics that have items."""
+def topic_downloads(library: Library) -> list[tuple[str, Callable[[], bytes]]]:
+    """Each topic's 专题学习材料 as a Word file, as (path, a function making its bytes), for
+    the topics that have items."""
     gathered = gather(library)
-    return [(urls.topic_docx(topic.name), topic_docx(library, topic, gathered[topic.name]))
+    return [(urls.topic_docx(topic.name), partial(topic_docx, library, topic, gathered[topic.name]))
             for topic in library.taxonomy.topics if gathered[topic.name]]
 
 

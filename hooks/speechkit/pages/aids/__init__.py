@@ -7,7 +7,9 @@ Markdown; rendering.py calls ``ready_aid_pages``, ``key_sentence_pages``,
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from ...library import Library, urls
 from ...library.urls import GLOSSARY, HANDOUT, KEY_SENTENCES, SELF_TEST, speech_aid_page
@@ -48,11 +50,13 @@ def ready_aid_pages(library: Library, aids: Aids) -> list[tuple[str, str]]:
     return pages
 
 
-def aid_downloads(library: Library, aids: Aids) -> list[tuple[str, bytes]]:
-    """The aids' files to download, as (path, bytes): each speech's handout as a Word file."""
+def aid_downloads(library: Library, aids: Aids) -> list[tuple[str, Callable[[], bytes]]]:
+    """The aids' files to download, as (path, a function making its bytes): each speech's
+    handout as a Word file. The paths come without the cost of the files."""
     if not aids.handout:
         return []
-    return [(urls.handout_docx(placed.slug), handout_docx(library, index)) for index, placed in enumerate(library.speeches)]
+    return [(urls.handout_docx(placed.slug), partial(handout_docx, library, index))
+            for index, placed in enumerate(library.speeches)]
 
 
 def key_sentence_pages(library: Library, aids: Aids) -> list[tuple[str, str]]:
