@@ -327,6 +327,19 @@ def test_short_stand_alone_heads_over_their_paragraphs_are_a_sections_points():
     assert [p.text for p in speech.closing] == ["各位代表，让我们奋斗！"]
 
 
+def test_longer_parallel_run_in_heads_with_the_same_opening_are_a_sections_points():
+    heads = ["强化政治建设，进一步锤炼忠诚品格。", "强化法治建设，进一步规范权力运行。", "强化作风建设，进一步守牢廉洁底线。"]
+    body = "坚持用党的创新理论统一思想、统一行动，把工作落到实处。"
+    text = ("政府工作报告\n各位代表：\n现在作报告。\n一、工作回顾\n（一）抓经济。增长。\n（二）抓民生。改善。\n"
+            "二、全面加强政府自身建设\n奋进新征程，必须建设人民满意的政府。\n" + "".join(h + body + "\n" for h in heads) + "各位代表，让我们奋斗！\n")
+    part = parse_text(text).parts[1]
+    assert [i.headline for i in part.items] == [h.rstrip("。") for h in heads]
+    assert [p.text for p in part.lead] == ["奋进新征程，必须建设人民满意的政府。"]
+    # Heads that open differently are sentences of an account, not points.
+    mixed = text.replace("强化法治", "推进法治").replace("强化作风", "加强作风")
+    assert parse_text(mixed).parts[1].items == ()
+
+
 def test_a_list_running_inside_a_paragraph_after_a_sections_points_is_points_too():
     text = (
         "政府工作报告\n各位代表：\n现在作报告。\n一、今后五年目标\n今后五年的目标是：\n——经济实力明显提升。\n——改革开放明显提升。\n"

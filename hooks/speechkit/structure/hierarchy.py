@@ -253,9 +253,29 @@ def run_in_outline(units: list[Paragraph]) -> Outline:
     (加强政治建设。… / 坚持依法行政。…): one item per such paragraph, when at least
     RUN_IN_MIN of them stand together and most paragraphs from the first one on are them."""
     heads = [i for i, unit in enumerate(units) if marker(unit.text) is None and run_in_head(unit.text)]
+    if len(heads) < RUN_IN_MIN:
+        heads = _parallel_run_in_heads(units)
     if len(heads) < RUN_IN_MIN or len(heads) < RUN_IN_SHARE * (len(units) - heads[0]):
         return Outline(tuple(units), (), ())
     return _headed_outline(units, heads)
+
+
+def _parallel_run_in_heads(units: list[Paragraph]) -> list[int]:
+    """Paragraphs opening with a longer heading sentence in parallel, the same words
+    first (强化政治建设，进一步锤炼忠诚品格。… ×4; 一年来，我们…。… ×7): the largest such group."""
+    groups: dict[str, list[int]] = {}
+    for index, unit in enumerate(units):
+        text = unit.text
+        lead = _first_sentence(text)
+        if (
+            marker(text) is None
+            and len(lead) <= PARALLEL_HEAD_MAX
+            and len(text) > len(lead) + 1
+            and text[len(lead)] in "。！"
+            and not rules().closing_cues.match(text)
+        ):
+            groups.setdefault(text[:PARALLEL_OPENING], []).append(index)
+    return max(groups.values(), key=len, default=[])
 
 
 def _headed_outline(units: list[Paragraph], heads: list[int]) -> Outline:
