@@ -98,3 +98,21 @@ def test_only_this_speech_is_offered_on_a_speech_page_and_keeps_to_it(served, br
     page.locator("input.md-search__input").focus()
     page.wait_for_timeout(500)
     assert not page.locator("[data-study-search-here]").is_visible()
+
+
+PROGRESS_JS = """async (query) => {
+  const partial = [];
+  const page = await window.studySearch.query(query, {}, items => partial.push(items.map(d => d.url)));
+  return {partial, final: page.items.map(d => d.url)};
+}"""
+
+
+def test_results_already_certain_show_before_the_page_is_complete(served, browser_page):
+    page, _ = browser_page
+    page.goto(served, wait_until="networkidle")
+    # A common phrase: its candidates' texts are checked a few chunks at a time.
+    run = page.evaluate(PROGRESS_JS, "人民群众")
+    assert run["partial"], "no result was shown before the whole first page was checked"
+    # What shows early is final: later results only come after it, in the same order.
+    assert all(run["final"][: len(shown)] == shown for shown in run["partial"])
+    assert all(len(a) < len(b) for a, b in zip(run["partial"], run["partial"][1:] + [run["final"]]))

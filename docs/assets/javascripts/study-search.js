@@ -49,9 +49,9 @@
   window.studySearch = {
     /** Called by every index script with its key and data. */
     receive: scripts.receive,
-    /** Run a query without the dialog (used by tests and the benchmark). */
-    query: function (text, filter) {
-      return search(text, filter || {}, PAGE_SIZE);
+    /** Run a query without the dialog (used by tests and the benchmark); `progress` as search's. */
+    query: function (text, filter, progress) {
+      return search(text, filter || {}, PAGE_SIZE, progress);
     }
   };
 
@@ -207,9 +207,11 @@
    * their speech's title, speaker, meeting, year), then those holding some, each group by
    * BM25 score; a word must stand in the text as a phrase. When no document holds any
    * word, the documents sharing most of its bigrams.
-   * Resolves with {items, total, complete, exact, more()}.
+   * Resolves with {items, total, complete, exact, more()}. `progress`, if given, is
+   * called with the results already certain (nothing unchecked can rank above them)
+   * while the rest are checked, so the first result shows without waiting for ten.
    */
-  function search(query, filter, limit) {
+  function search(query, filter, limit, progress) {
     var terms = queryTerms(query);
     return Promise.all([loadManifest(), load("facets")]).then(function (loaded) {
       var manifest = loaded[0];
@@ -228,7 +230,7 @@
       ).then(function (hits) {
         var candidates = score(words, hits, manifest, facets, terms, filter);
         if (!candidates.length) return fuzzy(terms, accept, manifest, limit);
-        return rankedPager(candidates, words, accept, manifest)(limit).then(function (page) {
+        return rankedPager(candidates, words, accept, manifest)(limit, progress).then(function (page) {
           return page.items.length ? page : fuzzy(terms, accept, manifest, limit);
         });
       });
@@ -455,8 +457,9 @@
     // the total counts them, and says how many hold every word; checks correct both.
     var total = candidates.length;
     var full = candidates.filter(function (e) { return e.held === wordCount || e.tier; }).length;
-    function page(limit) {
+    function page(limit, progress) {
       var chunksLoaded = 0;
+      var reported = 0;
       function ready() {
         var best = pending[0];
         return checked.filter(function (e) {
@@ -469,7 +472,12 @@
           deferred = [];
           failed.clear();
         }
-        if (ready() >= limit || !pending.length || chunksLoaded >= CHUNK_BUDGET) {
+        var sure = ready();
+        if (progress && sure > reported && sure < limit && pending.length && chunksLoaded < CHUNK_BUDGET) {
+          reported = sure;
+          progress(checked.slice().sort(compareKeys).slice(0, sure).map(function (e) { return e.doc; }));
+        }
+        if (sure >= limit || !pending.length || chunksLoaded >= CHUNK_BUDGET) {
           checked.sort(compareKeys);
           var shown = Math.min(limit, pending.length ? ready() || checked.length : checked.length);
           var items = checked.splice(0, shown).map(function (e) { return e.doc; });
@@ -716,7 +724,8 @@
           list.appendChild(resultElement(doc, terms, query, data.speeches));
         });
         var shown = list.children.length;
-        if (!shown) meta.textContent = "没有找到符合条件的结果";
+        if (page.partial) meta.textContent = "已找到 " + shown + " 条，正在查找更多结果…";
+        else if (!shown) meta.textContent = "没有找到符合条件的结果";
         else if (!page.exact) meta.textContent = "没有完全一致的结果，以下 " + shown + " 条内容相近";
         else {
           var count = "共 " + Math.max(shown, page.total) + " 条结果";
@@ -741,7 +750,11 @@
       var speech = onlyHere.checked && hereSpeech >= 0 ? String(hereSpeech) : speechSelect.value;
       var filter = { speech: speech, topic: topicSelect.value };
       var terms = query.split(/\s+/).map(normalize).filter(Boolean);
-      search(query, filter, PAGE_SIZE).then(
+      // The results already certain show at once; the full page replaces them.
+      function partial(items) {
+        if (mine === generation && facets) render({ items: items, partial: true }, terms, query, false);
+      }
+      search(query, filter, PAGE_SIZE, partial).then(
         function (page) {
           if (mine !== generation) return;
           if (page.tooShort) {
