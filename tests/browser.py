@@ -127,5 +127,7 @@ def search(page, query: str) -> list[str]:
     box.dispatch_event("input")
     box.press("End")
     page.wait_for_selector(".md-search-result__item", timeout=15000)
+    # The results already certain show first; the rest of the page follows.
+    page.wait_for_selector("[data-study-search-list]:not([data-partial])", state="attached", timeout=15000)
     links = page.locator(".md-search-result__item > a").evaluate_all("els => els.map(e => e.href)")
     return [unquote(link) for link in links]

@@ -116,3 +116,11 @@ def test_results_already_certain_show_before_the_page_is_complete(served, browse
     # What shows early is final: later results only come after it, in the same order.
     assert all(run["final"][: len(shown)] == shown for shown in run["partial"])
     assert all(len(a) < len(b) for a, b in zip(run["partial"], run["partial"][1:] + [run["final"]]))
+
+
+def test_a_long_word_is_found_as_its_halves_standing_close_together(served, browser_page):
+    page, _ = browser_page
+    # Mao's point reads 人民经济事业的恢复和发展: 恢复经济 as such is nowhere in it.
+    assert _results(page, served, "1949 恢复经济")[0] == "在新政治协商会议筹备会上的讲话/任务/2/"
+    marks = page.locator(".md-search-result__item").first.locator("mark").all_text_contents()
+    assert {"经济", "恢复"} <= set(marks), marks

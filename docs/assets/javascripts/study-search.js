@@ -24,6 +24,11 @@
   // paragraph no page shows, all long, would otherwise win on the words they share.
   var KIND_PRIOR = { topic: 1, item: 1, part: 0.85, speech: 0.7, paragraph: 0.6 };
   var SYNONYM_WEIGHT = 0.8; // a synonym's hit counts a little less than the word typed
+  // A word of SPLIT_MIN characters or more is also found as its two halves standing
+  // apart (恢复经济: 经济事业的恢复; 延迟退休: 延迟法定退休年龄), counting this share of a hit.
+  var SPLIT_MIN = 4;
+  var SPLIT_WEIGHT = 0.5;
+  var SPLIT_WINDOW = 10; // at most this many characters between the halves, either order
   // A query puts a topic or speech page first when its bigrams cover this share of the
   // title's and the title holds this share of the query's ("为人民服务", most of a title).
   var TITLE_COVER = 0.6;
@@ -34,8 +39,8 @@
   var KIND_LABELS = { topic: "主题", item: "条目", part: "部分", speech: "导读", paragraph: "全文" };
   var KIND_INDEX = { topic: 0, item: 1, part: 2, speech: 3, paragraph: 4 };
   var WORD = /[\p{L}\p{N}]/u;
-  // Set before this script loads (window.studySearchOptions = {synonyms: false}) to
-  // measure without query expansion.
+  // Set before this script loads (window.studySearchOptions = {synonyms: false, split:
+  // false}) to measure without query expansion or split words.
   var options = window.studySearchOptions || {};
 
   /* -- loading index scripts (data-scripts.js) --------------------------------------- */
@@ -225,7 +230,7 @@
       });
       return Promise.all(
         words.map(function (alts) {
-          return Promise.all(alts.map(function (alt) { return wordHits(alt.term, manifest); }));
+          return Promise.all(alts.map(function (alt) { return altHits(alt, manifest); }));
         })
       ).then(function (hits) {
         var candidates = score(words, hits, manifest, facets, terms, filter);
@@ -249,7 +254,7 @@
    * 尊重教师). */
   function alternatives(term, manifest) {
     var alts = [{ term: term, weight: 1 }];
-    if (options.synonyms === false) return alts;
+    if (options.synonyms === false) return withSplits(alts);
     var seen = new Set([term]);
     (manifest.synonyms || []).forEach(function (group) {
       group.forEach(function (word) {
@@ -262,7 +267,51 @@
         });
       });
     });
-    return alts;
+    return withSplits(alts);
+  }
+
+  /** The alternatives, and each long one again as its two halves standing apart. */
+  function withSplits(alts) {
+    if (options.split === false) return alts;
+    return alts.concat(
+      alts
+        .filter(function (alt) { return Array.from(alt.term).length >= SPLIT_MIN; })
+        .map(function (alt) {
+          return { term: alt.term, parts: halves(alt.term), weight: alt.weight * SPLIT_WEIGHT };
+        })
+    );
+  }
+
+  /** A word's two halves (新质生产力 → 新质, 生产力). */
+  function halves(term) {
+    var chars = Array.from(term);
+    var middle = Math.floor(chars.length / 2);
+    return [chars.slice(0, middle).join(""), chars.slice(middle).join("")];
+  }
+
+  /** Does a normalized text hold the alternative: its word, or its halves near each other? */
+  function holds(text, alt) {
+    if (!alt.parts) return text.indexOf(alt.term) >= 0;
+    var first = alt.parts[0];
+    var second = alt.parts[1];
+    for (var at = text.indexOf(first); at >= 0; at = text.indexOf(first, at + 1)) {
+      var from = Math.max(0, at - SPLIT_WINDOW - second.length);
+      var near = text.slice(from, at + first.length + SPLIT_WINDOW + second.length);
+      if (near.indexOf(second) >= 0) return true;
+    }
+    return false;
+  }
+
+  /** An alternative's hits: its word's, or the documents holding both halves (their scores summed). */
+  function altHits(alt, manifest) {
+    if (!alt.parts) return wordHits(alt.term, manifest);
+    return Promise.all(alt.parts.map(function (part) { return wordHits(part, manifest); })).then(function (found) {
+      var scores = new Map();
+      found[0].scores.forEach(function (value, id) {
+        if (found[1].scores.has(id)) scores.set(id, value + found[1].scores.get(id));
+      });
+      return { scores: scores, idf: found[0].idf + found[1].idf };
+    });
   }
 
   /** Documents holding every bigram of a term: {scores: id → BM25 score of the term, idf: its bigrams' idf summed}. */
@@ -308,7 +357,14 @@
     });
     var byId = new Map();
     function entry(id) {
-      if (!byId.has(id)) byId.set(id, { id: id, tier: 0, score: 0, own: words.map(function () { return 0; }) });
+      if (!byId.has(id)) {
+        byId.set(id, {
+          id: id, tier: 0, score: 0,
+          own: words.map(function () { return 0; }),
+          // each alternative's score, so the phrase check keeps the best one the text holds
+          alts: words.map(function (alts) { return alts.map(function () { return 0; }); })
+        });
+      }
       return byId.get(id);
     }
     hits.forEach(function (alts, w) {
@@ -316,6 +372,7 @@
         var weight = words[w][a].weight;
         found.scores.forEach(function (value, id) {
           var e = entry(id);
+          e.alts[w][a] = value * weight;
           e.own[w] = Math.max(e.own[w], value * weight);
         });
       });
@@ -360,7 +417,7 @@
         });
       }
       facets.searchable.forEach(function (text, index) {
-        if (text.indexOf(alt.term) >= 0) holders.push(index);
+        if (holds(text, alt)) holders.push(index);
       });
       var value = META_WEIGHT * (manifest.k1 + 1) * hits[a].idf * alt.weight;
       holders.forEach(function (index) {
@@ -510,9 +567,12 @@
             var wasComplete = e.held === wordCount;
             var haystack = normalize(doc.kind === "topic" ? doc.title : doc.text);
             e.own = e.own.map(function (value, w) {
-              if (!value || words[w].some(function (alt) { return haystack.indexOf(alt.term) >= 0; })) return value;
-              failed.add(w + ":" + value);
-              return 0;
+              if (!value) return value;
+              var kept = words[w].reduce(function (best, alt, a) {
+                return holds(haystack, alt) ? Math.max(best, e.alts[w][a]) : best;
+              }, 0);
+              if (!kept) failed.add(w + ":" + value);
+              return kept;
             });
             rekey(e);
             var keep = (e.held || e.tier) && accept(doc);
@@ -580,7 +640,13 @@
   function snippet(text, terms) {
     var normal = normalizeWithMap(text);
     var spans = [];
+    // A long word the text holds only as its halves apart is marked as those halves.
+    var marked = [];
     terms.forEach(function (term) {
+      var apart = normal.text.indexOf(term) < 0 && Array.from(term).length >= SPLIT_MIN;
+      marked = marked.concat(apart ? halves(term) : [term]);
+    });
+    marked.forEach(function (term) {
       var from = 0;
       var at;
       var length = Array.from(term).length;
@@ -724,6 +790,7 @@
           list.appendChild(resultElement(doc, terms, query, data.speeches));
         });
         var shown = list.children.length;
+        list.toggleAttribute("data-partial", !!page.partial); // tests wait for the full page
         if (page.partial) meta.textContent = "已找到 " + shown + " 条，正在查找更多结果…";
         else if (!shown) meta.textContent = "没有找到符合条件的结果";
         else if (!page.exact) meta.textContent = "没有完全一致的结果，以下 " + shown + " 条内容相近";
