@@ -387,3 +387,25 @@ def test_a_last_paragraph_looking_back_on_the_speech_closes_it_without_a_cue():
 def test_a_subtitle_opened_by_the_speakers_name_and_a_meeting_with_a_bracketed_abbreviation():
     speech = parse_text("小改进、大奖励\n——任正非在公司品管圈（QCC）活动成果汇报暨颁奖会上的讲话\n今天开会。我讲几句。\n")
     assert (speech.speaker, speech.meeting) == ("任正非", "公司品管圈（QCC）活动成果汇报暨颁奖会")
+
+
+def test_questions_put_after_a_speech_are_a_part_of_their_own():
+    text = ("在市场部会议上的讲话\n今天我讲三点意见。\n第一，要以客户为中心。客户满意是生命线。\n第二，要建设干部队伍。干部要到一线去。\n"
+            "第三，要控制成本。要精打细算。\n【互动问答摘录】\n问：如何看待国际化的风险？\n答：风险是有的，但必须走出去。\n"
+            "问：年轻员工怎样成长？\n答：到一线去。\n在实践中学习。\n")
+    speech = parse_text(text)
+    assert [p.title for p in speech.parts] == ["三点意见", "互动问答摘录"]
+    questions = speech.parts[1]
+    assert [(i.label, i.headline) for i in questions.items] == [("问", "如何看待国际化的风险"), ("问", "年轻员工怎样成长")]
+    assert [p.text for p in questions.items[1].paragraphs] == ["问：年轻员工怎样成长？", "答：到一线去。", "在实践中学习。"]
+    assert speech.closing == ()  # the answers are not the speech's closing words
+    # Two questions without a heading are a speech's own rhetorical ones, not an interview.
+    plain = parse_text(text.replace("【互动问答摘录】\n", ""))
+    assert [p.title for p in plain.parts] == ["三点意见"]
+
+
+def test_an_interview_is_its_questions():
+    text = "答记者问\n" + "".join(f"记者：第{n}个问题是什么？\n回答：这是第{n}个回答。\n" for n in "一二三")
+    speech = parse_text(text)
+    assert [len(p.items) for p in speech.parts] == [3]
+    assert speech.parts[0].items[2].headline == "第三个问题是什么"

@@ -68,6 +68,10 @@ class Rules:
     section_kind: str
     appendix_kind: str
     article_kind: str
+    qa_heading: re.Pattern  # 【互动问答摘录】 over the questions put after a speech
+    question: re.Pattern  # 问：… — a question of such a part, the paragraphs after it its answer
+    questions_without_heading: int
+    qa_kind: str
     count: re.Pattern
     inline_count: re.Pattern  # announces an inline list whose length it names
     intro_end: re.Pattern
@@ -141,6 +145,10 @@ def compile_structure(data: dict) -> Rules:
         section_kind=data["section_kind"],
         appendix_kind=data["appendix_kind"],
         article_kind=data["article_kind"],
+        qa_heading=re.compile(data["qa_heading"]),
+        question=re.compile(data["question"]),
+        questions_without_heading=data["questions_without_heading"],
+        qa_kind=data["qa_kind"],
         count=re.compile(expand(data["count"])),
         inline_count=re.compile(data["inline_count"]),
         intro_end=re.compile(expand(data["intro_end"])),

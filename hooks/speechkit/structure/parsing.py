@@ -27,7 +27,7 @@ from .hierarchy import (
     run_in_outline,
     split_continued_runs,
 )
-from ..model import Paragraph, Part, Speech
+from ..model import Item, Paragraph, Part, Speech
 from .markers import marker, rules
 from .numerals import parse_numeral, write_numeral
 from .titles import junk_reason
@@ -187,7 +187,49 @@ class _Parser:
 
     def _structure(self, body: list[Paragraph]):
         """The body (split where a list runs inside a paragraph) and its opening, parts and
-        closing: by article, by section, or by runs of points."""
+        closing: by article, by section, or by runs of points; questions put after the
+        speech (【互动问答摘录】 问：… 答：…) a part of their own after it."""
+        start = self._questions_start(body)
+        if start is None:
+            return self._speech_structure(body)
+        if start == 0:
+            return body, ([], [self._questions_part(body)], [])
+        speech, (opening, parts, closing) = self._speech_structure(body[:start])
+        return speech + body[start:], (opening, [*parts, self._questions_part(body[start:])], closing)
+
+    def _questions_start(self, body: list[Paragraph]) -> int | None:
+        """Where the questions put to the speaker begin: the heading right above the first
+        question, or with no heading the first question when there are enough of them."""
+        asked = [i for i, p in enumerate(body) if self.rules.question.match(p.text)]
+        if len(asked) < 2:
+            return None
+        first = asked[0]
+        if first > 0 and self.rules.qa_heading.match(body[first - 1].text):
+            return first - 1
+        return first if len(asked) >= self.rules.questions_without_heading else None
+
+    def _questions_part(self, span: list[Paragraph]) -> Part:
+        """The questions and answers: one point per question, its answer the paragraphs after it."""
+        asked = [i for i, p in enumerate(span) if self.rules.question.match(p.text)]
+        bounds = [*asked[1:], len(span)]
+        items = tuple(
+            Item("问", number, headline(self.rules.question.match(span[a].text).group("rest")), tuple(span[a:b]))
+            for number, (a, b) in enumerate(zip(asked, bounds), start=1)
+        )
+        heading = span[0].text.strip("【】[]〔〕：:") if asked[0] > 0 else None
+        return Part(
+            kind=self.rules.qa_kind,
+            title=heading or self.rules.qa_kind,
+            label=None,
+            heading=heading,
+            intro=None,
+            items=items,
+            lead=tuple(span[: asked[0]]),
+            heading_line=span[0].line if heading else None,
+        )
+
+    def _speech_structure(self, body: list[Paragraph]):
+        """The body's opening, parts and closing: by article, by section, or by runs of points."""
         marked = [i for i, p in enumerate(body) if self.rules.article_heading.match(p.text)]
         # 原标题：… stands under its article's headline on most sites but after the article
         # on others; only a headline right above it says for sure where an article begins.
