@@ -409,3 +409,13 @@ def test_an_interview_is_its_questions():
     speech = parse_text(text)
     assert [len(p.items) for p in speech.parts] == [3]
     assert speech.parts[0].items[2].headline == "第三个问题是什么"
+
+
+def test_chapters_over_their_sections_are_the_parts_of_a_long_text():
+    text = ("中国革命战争的战略问题\n（一九三六年十二月）\n第一章 如何研究战争\n第一节 战争规律是发展的\n研究战争的规律。\n"
+            "第二节 战争的目的在于消灭战争\n战争是斗争形式。\n第二章　中国共产党和中国革命战争\n中国革命战争已经过了两个阶段。\n")
+    speech = parse_text(text)
+    assert [(p.title, len(p.items)) for p in speech.parts] == [("第一章\u3000如何研究战争", 2), ("第二章\u3000中国共产党和中国革命战争", 0)]
+    assert [(i.label, i.headline) for i in speech.parts[0].items] == [("第一节", "战争规律是发展的"), ("第二节", "战争的目的在于消灭战争")]
+    reports = parse_text("政府工作报告\n各位代表：\n第一部分 工作回顾\n（一）稳增长。有力。\n（二）惠民生。有效。\n第二部分 今年安排\n（一）抓项目。项目为王。\n（二）抓民生。民生为本。\n")
+    assert [p.title for p in reports.parts] == ["第一部分\u3000工作回顾", "第二部分\u3000今年安排"]

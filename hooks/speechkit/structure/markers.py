@@ -9,7 +9,7 @@ from .numerals import parse_numeral
 from .titles import TitleRules, compile_title_rules
 
 # Punctuation between a marker and its text (第一点，把… → 把…).
-LEAD_PUNCTUATION = "，,、：: "
+LEAD_PUNCTUATION = "，,、：: \u3000"
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,7 @@ INLINE_LIST_MIN = 3  # an inline list this long makes the items of a section tha
 LIST_LEVELS = (2, 3)  # the lists an unnumbered section heading stands over: （一）… or 一是…
 OPENING_TITLE_PARAGRAPHS = 3  # the salutation and the first sentences say what the speech is
 SECTION_LABEL_ENDS = "、．.）)"  # 一、 （一）; a 第三 section is titled 第三，…, a bare 一 as 一　…
+CHAPTER_UNITS = "章节篇编分"  # 第一章 如何研究战争, 第一部分 回顾: titled with a space, as written
 APPENDIX_LABEL_MAX = 4  # 附件： alone, not 附件1：民生实事项目
 
 
@@ -666,9 +667,10 @@ class _Parser:
 
 
 def _section_title(label: str | None, heading: str) -> str:
-    """A section's title as its text writes it: 一、回顾; 第三，…; 一 关于… (a numeral and a space)."""
+    """A section's title as its text writes it: 一、回顾; 第三，…; 一 关于… and 第一章 如何… (a space)."""
     if not label:
         return heading
     if label[-1] in SECTION_LABEL_ENDS:
         return f"{label}{heading}"
-    return f"{label}，{heading}" if label.startswith("第") else f"{label}\u3000{heading}"
+    spoken = label.startswith("第") and label[-1] not in CHAPTER_UNITS
+    return f"{label}，{heading}" if spoken else f"{label}\u3000{heading}"
