@@ -419,3 +419,16 @@ def test_chapters_over_their_sections_are_the_parts_of_a_long_text():
     assert [(i.label, i.headline) for i in speech.parts[0].items] == [("第一节", "战争规律是发展的"), ("第二节", "战争的目的在于消灭战争")]
     reports = parse_text("政府工作报告\n各位代表：\n第一部分 工作回顾\n（一）稳增长。有力。\n（二）惠民生。有效。\n第二部分 今年安排\n（一）抓项目。项目为王。\n（二）抓民生。民生为本。\n")
     assert [p.title for p in reports.parts] == ["第一部分\u3000工作回顾", "第二部分\u3000今年安排"]
+
+
+def test_a_speech_given_in_parts_shows_each_with_its_sections_as_points():
+    text = ("在全国代表会议上的讲话\n开幕词\n（一九五五年三月二十一日）\n同志们：\n这次会议的任务是讨论计划。\n我们要团结起来。\n"
+            "结论\n（一九五五年三月三十一日）\n一 关于会议的评价\n这次会议开得很好。\n二 关于形势\n形势是好的。\n三 关于团结\n我们要讲团结。\n")
+    speech = parse_text(text)
+    assert [(p.title, len(p.items)) for p in speech.parts] == [("开幕词", 0), ("结论", 3)]
+    assert [p.text for p in speech.parts[0].lead] == ["这次会议的任务是讨论计划。", "我们要团结起来。"]
+    assert [(i.label, i.headline) for i in speech.parts[1].items] == [("一", "关于会议的评价"), ("二", "关于形势"), ("三", "关于团结")]
+    assert speech.opening == ()
+    # Without a heading naming a part of the speech, the sections are the parts.
+    plain = parse_text(text.replace("结论\n（一九五五年三月三十一日）\n", "").replace("开幕词\n", ""))
+    assert [p.title for p in plain.parts] == ["一\u3000关于会议的评价", "二\u3000关于形势", "三\u3000关于团结"]

@@ -68,6 +68,7 @@ class Rules:
     section_kind: str
     appendix_kind: str
     article_kind: str
+    speech_part: re.Pattern  # 开幕词, 结论: a heading naming a part of a speech given in parts
     qa_heading: re.Pattern  # 【互动问答摘录】 over the questions put after a speech
     question: re.Pattern  # 问：… — a question of such a part, the paragraphs after it its answer
     questions_without_heading: int
@@ -145,6 +146,7 @@ def compile_structure(data: dict) -> Rules:
         section_kind=data["section_kind"],
         appendix_kind=data["appendix_kind"],
         article_kind=data["article_kind"],
+        speech_part=re.compile(data["speech_part"]),
         qa_heading=re.compile(data["qa_heading"]),
         question=re.compile(data["question"]),
         questions_without_heading=data["questions_without_heading"],

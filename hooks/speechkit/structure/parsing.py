@@ -94,6 +94,7 @@ class _Parser:
         salutation = self._take_salutation(body)
         body, footnotes = self._split_footnotes(split_continued_runs(body))
         body, (opening, parts, closing) = self._structure(body)
+        opening, parts = self._opening_part(front, opening, parts)
         # A paragraph a section split into its list's points is those pieces in the text too.
         body = [piece for paragraph in body for piece in self.split_paragraphs.get(paragraph, [paragraph])]
         if not parts and body:
@@ -120,6 +121,25 @@ class _Parser:
             title_source=title_source,
             format=self.cleaned.format,
         )
+
+    def _opening_part(self, front: Front, opening, parts):
+        """The opening as a part of its own when the top names it (开幕词) and a later heading
+        names another part of the speech (结论): a speech given in parts shows each."""
+        named = [p for p in front.front if self.rules.speech_part.match(p.text)]
+        later = any(part.heading and self.rules.speech_part.match(part.heading) for part in parts)
+        if not (named and later and opening):
+            return opening, parts
+        first = Part(
+            kind=self.rules.section_kind,
+            title=named[0].text,
+            label=None,
+            heading=named[0].text,
+            intro=None,
+            items=(),
+            lead=tuple(opening),
+            heading_line=named[0].line,
+        )
+        return [], [first, *parts]
 
     # -- title ---------------------------------------------------------------------------
 
@@ -390,12 +410,47 @@ class _Parser:
         last = max((n for n, b in enumerate(boundaries) if b.kind != "appendix"), default=None)
         if last is not None:
             spans[last], closing = self._cut_closing(spans[last])
-        parts = [
-            piece
-            for span, boundary in zip(spans, boundaries)
-            for piece in self._lists_of(self._section_part(span, boundary))
-        ]
+        parts = []
+        index = 0
+        while index < len(spans):
+            held = self._sections_held(spans, boundaries, index)
+            if held:
+                parts.append(self._speech_part(spans[index], spans[index + 1 : index + 1 + held], boundaries[index + 1 :]))
+                index += 1 + held
+                continue
+            parts += self._lists_of(self._section_part(spans[index], boundaries[index]))
+            index += 1
         return body[: starts[0]], parts, closing
+
+    def _sections_held(self, spans, boundaries: list[_Boundary], index: int) -> int:
+        """How many numbered sections a heading naming a part of the speech (结论, 总结) holds:
+        those right after it, up to the next heading or appendix."""
+        if boundaries[index].kind != "heading" or not self.rules.speech_part.match(spans[index][0].text):
+            return 0
+        count = 0
+        for boundary in boundaries[index + 1 :]:
+            if boundary.kind != "section":
+                break
+            count += 1
+        return count
+
+    def _speech_part(self, head: list[Paragraph], sections: list[list[Paragraph]], boundaries) -> Part:
+        """A part of a speech given in parts (结论 over 一 关于…, 二 关于…): its sections are its points."""
+        items = []
+        for span, boundary in zip(sections, boundaries):
+            section = self._section_part(span, boundary)
+            number = marker(span[0].text).number
+            items.append(Item(section.label or "", number, section.heading or section.title, tuple(span), section.items))
+        return Part(
+            kind=self.rules.section_kind,
+            title=head[0].text,
+            label=None,
+            heading=head[0].text,
+            intro=head[-1] if len(head) > 1 else None,
+            items=tuple(items),
+            lead=tuple(head[1:]),
+            heading_line=head[0].line,
+        )
 
     def _lists_of(self, part: Part) -> list[Part]:
         """A section whose list starts again at （一） after an intro of its own (…尚有不足的地方：
