@@ -432,3 +432,20 @@ def test_a_speech_given_in_parts_shows_each_with_its_sections_as_points():
     # Without a heading naming a part of the speech, the sections are the parts.
     plain = parse_text(text.replace("结论\n（一九五五年三月三十一日）\n", "").replace("开幕词\n", ""))
     assert [p.title for p in plain.parts] == ["一\u3000关于会议的评价", "二\u3000关于形势", "三\u3000关于团结"]
+
+
+def test_the_governments_own_tasks_inside_a_reports_last_point_are_a_part_of_their_own():
+    text = ("政府工作报告\n各位代表：\n现在作报告。\n一、工作回顾\n（一）稳增长。增长。\n（二）促改革。有力。\n二、今年安排\n"
+            "（一）聚力创新。建设高地。\n（二）聚力民生。办好实事。\n扩大优质教育资源供给。\n"
+            "做好今年工作，必须全面加强政府自身建设，建设人民满意的服务型政府。\n一是坚持政治引领。坚定拥护。\n二是坚持依法行政。接受监督。\n"
+            "各位代表，让我们奋斗！\n")
+    speech = parse_text(text)
+    tasks = speech.parts[1]
+    assert [i.label for i in tasks.items] == ["（一）", "（二）"]
+    assert tasks.items[-1].children == () and len(tasks.items[-1].paragraphs) == 2
+    own = speech.parts[2]
+    assert own.title == "全面加强政府自身建设" and [i.label for i in own.items] == ["一是", "二是"]
+    assert [p.text for p in speech.closing] == ["各位代表，让我们奋斗！"]
+    # A point whose own headline names those tasks stays a point.
+    named = parse_text(text.replace("（二）聚力民生。", "（二）全面加强政府自身建设。").replace("做好今年工作，必须全面加强政府自身建设，", ""))
+    assert [p.title for p in named.parts] == ["一、工作回顾", "二、今年安排"]

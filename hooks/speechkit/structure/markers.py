@@ -68,6 +68,7 @@ class Rules:
     section_kind: str
     appendix_kind: str
     article_kind: str
+    self_building: re.Pattern  # 全面加强政府自身建设 opening a paragraph inside a report's last point
     speech_part: re.Pattern  # 开幕词, 结论: a heading naming a part of a speech given in parts
     qa_heading: re.Pattern  # 【互动问答摘录】 over the questions put after a speech
     question: re.Pattern  # 问：… — a question of such a part, the paragraphs after it its answer
@@ -146,6 +147,7 @@ def compile_structure(data: dict) -> Rules:
         section_kind=data["section_kind"],
         appendix_kind=data["appendix_kind"],
         article_kind=data["article_kind"],
+        self_building=re.compile(data["self_building"]),
         speech_part=re.compile(data["speech_part"]),
         qa_heading=re.compile(data["qa_heading"]),
         question=re.compile(data["question"]),

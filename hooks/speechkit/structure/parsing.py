@@ -420,6 +420,9 @@ class _Parser:
                 continue
             parts += self._lists_of(self._section_part(spans[index], boundaries[index]))
             index += 1
+        if last is not None and parts and boundaries[last].kind != "appendix":
+            at = max(n for n, part in enumerate(parts) if part.kind != self.rules.appendix_kind)
+            parts[at : at + 1] = self._self_building_apart(parts[at])
         return body[: starts[0]], parts, closing
 
     def _sections_held(self, spans, boundaries: list[_Boundary], index: int) -> int:
@@ -533,13 +536,10 @@ class _Parser:
             label, heading_text = mark.label, headline(mark.rest) or mark.rest
             run_in = (head,) if len(mark.rest) > len(heading_text) + 1 else ()
         kind = {"appendix": r.appendix_kind, "article": r.article_kind}.get(boundary.kind, r.section_kind)
-        found = outline(span[1:], 1 if boundary.kind == "article" else 2)
-        if not found.items and boundary.kind in ("section", "heading"):
-            found = run_in_outline(span[1:])
-        if not found.items and boundary.kind in ("section", "heading"):
-            found = parallel_outline(span[1:])
-        if not found.items and boundary.kind in ("section", "heading"):
-            found = self._announced_inline_list(span[1:]) or found
+        if boundary.kind in ("section", "heading"):
+            found = self._own_items(span[1:])
+        else:
+            found = outline(span[1:], 1 if boundary.kind == "article" else 2)
         own = found  # the section's own list; the count its intro announces is of these
         if boundary.kind in ("section", "heading"):
             found = self._with_after_list(with_parallel_tail(with_lead_lists(found)))
@@ -643,6 +643,54 @@ class _Parser:
                     break
                 after_end += 1
         return item_end, after_end
+
+    def _own_items(self, span: list[Paragraph]) -> Outline:
+        """A section's own points: numbered, else run-in or parallel heads, else a list inline."""
+        found = outline(span, 2)
+        if not found.items:
+            found = run_in_outline(span)
+        if not found.items:
+            found = parallel_outline(span)
+        if not found.items:
+            found = self._announced_inline_list(span) or found
+        return found
+
+    def _self_building_apart(self, part: Part) -> list[Part]:
+        """A report's last section with the government's own tasks inside its last point
+        (…（十）…。做好今年工作，必须全面加强政府自身建设。一是…): those tasks are a part of
+        their own, the points after that paragraph theirs."""
+        at = next((k for k, p in enumerate(part.after) if self._self_building(p)), None)
+        if at is not None and part.items:
+            return [replace(part, after=part.after[:at]), self._self_building_part(list(part.after[at:]), (), ())]
+        for number, item in enumerate(part.items):
+            at = next((k for k, p in enumerate(item.paragraphs[1:], 1) if self._self_building(p)), None)
+            if at is None:
+                continue
+            start = item.paragraphs[at]
+            kept = replace(
+                item,
+                paragraphs=item.paragraphs[:at],
+                children=tuple(c for c in item.children if c.paragraphs[0].line < start.line),
+            )
+            own = self._self_building_part(list(item.paragraphs[at:]), part.items[number + 1 :], part.after)
+            return [replace(part, items=(*part.items[:number], kept), after=()), own]
+        return [part]
+
+    def _self_building_part(self, rest: list[Paragraph], later: tuple, after: tuple) -> Part:
+        """The government's own tasks: from the paragraph naming them, with the points that
+        follow it (``later``, already found) or else those its paragraphs hold."""
+        found = Outline(tuple(rest), later, after) if later else self._own_items(rest)
+        if not later:
+            found = Outline(found.lead, found.items, found.after + after)
+        return Part(
+            kind=self.rules.section_kind, title=self._self_building(rest[0]).group("title"), label=None,
+            heading=None, intro=found.lead[-1] if found.lead else None, items=found.items,
+            after=found.after, lead=found.lead,
+        )
+
+    def _self_building(self, paragraph: Paragraph) -> re.Match | None:
+        """The words naming the government's own tasks in a paragraph's first sentence, if any."""
+        return self.rules.self_building.search(re.split("[。！？]", paragraph.text, maxsplit=1)[0])
 
     def _announced_inline_list(self, span: list[Paragraph]) -> Outline | None:
         """A section with no list of its own whose paragraph runs one inline after announcing
