@@ -449,3 +449,12 @@ def test_the_governments_own_tasks_inside_a_reports_last_point_are_a_part_of_the
     # A point whose own headline names those tasks stays a point.
     named = parse_text(text.replace("（二）聚力民生。", "（二）全面加强政府自身建设。").replace("做好今年工作，必须全面加强政府自身建设，", ""))
     assert [p.title for p in named.parts] == ["一、工作回顾", "二、今年安排"]
+
+
+@pytest.mark.parametrize("heading", ["相关用语注释", "附：名词解释", "【名词解释】", "名词解释："])
+def test_a_glossary_after_a_report_is_its_notes_whatever_its_heading_says(heading):
+    text = ("政府工作报告\n各位代表：\n现在作报告。\n一、工作回顾\n（一）稳增长。增长。\n（二）促改革。有力。\n"
+            f"各位代表，让我们奋斗！\n{heading}\n1.六保：指保居民就业、保基本民生。\n2.六稳：指稳就业、稳金融。\n")
+    speech = parse_text(text)
+    assert [p.text[:4] for p in speech.footnotes][-2:] == ["1.六保", "2.六稳"]
+    assert [p.title for p in speech.parts] == ["一、工作回顾"]
