@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from conftest import parse_text
 from speechkit.sources import Source, clean
 from speechkit.structure import parse
 
@@ -125,3 +126,13 @@ def test_the_note_naming_who_carries_out_a_task_stays_with_its_task_however_it_w
     assert [p.title for p in speech.parts] == ["一、2024年工作回顾", "二、2025年工作安排", "2025年为民实事"]
     assert [p.text for p in speech.closing] == ["各位代表！让我们团结奋斗，再创佳绩！"]
     assert [item.number for item in appendix.items] == [1, 2, 3]  # numbered across its groups
+
+
+def test_a_paragraph_cut_by_a_wide_gap_of_empty_lines_goes_on_below_it():
+    body = "我们闻令而动、众志成城，疫情防控取得重大成果。全市人民风雨同舟、众志成城，心往一处想、劲往一"
+    text = ("政府工作报告\n\n各位代表：\n\n现在作报告。\n\n" + body + "\n\n\n\n\n\n处使，构筑起疫情防控的铜墙铁壁。\n\n"
+            "我们抓早抓实、多措并举，经济稳步复苏逐季向好。抢抓先机，按下复工复产快进键，实现了稳定增长。\n")
+    paragraphs = [p.text for p in parse_text(text).paragraphs]
+    assert body + "处使，构筑起疫情防控的铜墙铁壁。" in paragraphs
+    # The usual gap of one empty line between paragraphs joins nothing.
+    assert "处使，构筑起疫情防控的铜墙铁壁。" in [p.text for p in parse_text(text.replace("\n\n\n\n\n\n处使", "\n\n处使")).paragraphs]

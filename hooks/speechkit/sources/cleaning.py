@@ -23,6 +23,9 @@ PADDING = " \t\u3000\u00a0\u2002\u2003\u200b\ufeff"
 BODY_LINE = re.compile(r".{30,}[。！？]$")
 # How far down a distributor header may reach, in units.
 HEADER_MAX_LINES = 60  # a printed web page has some thirty lines of menus, a watermarked one twenty repeats, above its article
+# Empty lines beyond the usual gap between paragraphs that count as a cut (a page break or
+# a watermark the copy left out stood there): the paragraph above may go on below them.
+WIDE_GAP_EXTRA = 3
 HEADER_FILLER_REASON = "发布者页眉（水印行之间，标题之前）"
 FRONT_MATTER_REASON = "文件头元数据（front matter）"
 # A value that follows its label on the next unit is short and not a sentence.
@@ -110,6 +113,7 @@ class _Unit:
     note: bool = False
     # Marks taken out of the text so far: (offset in the unit as first read, length).
     removed: list[tuple[int, int]] = field(default_factory=list)
+
 
 
 def _noise() -> Noise:
@@ -306,13 +310,22 @@ def _rewrapped(lines: list[Line], dropped: list[Dropped], authored: bool, headin
     a line Word styles as a title or heading (``headings``)."""
     numbers = [None, *(line.number for line in lines), None]
     noise_lines = sorted({piece.line for piece in dropped if piece.column == 0})
+    gaps = sorted(b.number - a.number for a, b in zip(lines, lines[1:]))
+    # Empty lines far more than the text puts between its paragraphs: where a page break
+    # or a watermark the copy left out stood.
+    wide_gap = (gaps[len(gaps) // 2] if gaps else 1) + WIDE_GAP_EXTRA
 
     def cut_above(index: int) -> bool:
-        """Noise stands between this line and the one before; in a Word file, empty paragraphs too."""
+        """Noise stands between this line and the one before, or a gap of empty lines much
+        wider than the text's own; in a Word file, empty paragraphs too."""
         if index == 0:
             return False
         above, here = lines[index - 1].number, lines[index].number
-        return bisect_left(noise_lines, here) > bisect_right(noise_lines, above) or (authored and here - above > 1)
+        return (
+            bisect_left(noise_lines, here) > bisect_right(noise_lines, above)
+            or (authored and here - above > 1)
+            or here - above >= wide_gap
+        )
 
     wrapped = [
         WrappedLine(line.text, line.number, numbers[index] != line.number, numbers[index + 2] != line.number, cut_above(index))
