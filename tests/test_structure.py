@@ -385,3 +385,15 @@ def test_parallel_heads_inside_a_sections_last_point_are_points_of_their_own():
     assert [i.label for i in items] == ["——"] * 3 + [""] * 3
     assert [i.headline for i in items[3:]] == [h.rstrip("。") for h in heads]
     assert len(items[2].paragraphs) == 2
+
+
+def test_two_groups_of_parallel_heads_are_one_sections_points_and_its_closing_words_stay_apart():
+    one = ["我们闻令而动、众志成城，疫情防控取得重大成果。", "我们抓早抓实、多措并举，经济稳步复苏逐季向好。", "我们对标补短、提质提效，决战脱贫攻坚胜利收官。"]
+    five = ["这五年，经济持续较快增长，综合实力明显提升。", "这五年，转型升级多点突破，产业结构不断优化。", "这五年，社会事业加快发展，人民生活明显改善。"]
+    body = "全年地区生产总值增长3.9%，各项事业全面进步。"
+    text = ("政府工作报告\n各位代表：\n现在作报告。\n一、工作回顾\n刚刚过去的一年极不平凡。\n" + "".join(h + body + "\n" for h in one)
+            + "过去五年，我们砥砺奋进。\n" + "".join(h + body + "\n" for h in five) + "各位代表，五年的实践，我们深刻体会到：必须坚持党的领导。\n"
+            "二、今年安排\n（一）抓项目。项目为王。\n（二）抓民生。民生为本。\n")
+    part = parse_text(text).parts[0]
+    assert [i.headline for i in part.items] == [h.rstrip("。") for h in one + five]
+    assert [p.text[:5] for p in part.after] == ["各位代表，"]

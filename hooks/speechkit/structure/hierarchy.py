@@ -262,7 +262,8 @@ def run_in_outline(units: list[Paragraph]) -> Outline:
 
 def _parallel_run_in_heads(units: list[Paragraph]) -> list[int]:
     """Paragraphs opening with a longer heading sentence in parallel, the same words
-    first (强化政治建设，进一步锤炼忠诚品格。… ×4; 一年来，我们…。… ×7): the largest such group."""
+    first (强化政治建设，进一步锤炼忠诚品格。… ×4; 我们…。 ×8 then 这五年，…。 ×6): every
+    group of at least RUN_IN_MIN, in the order of the text."""
     groups: dict[str, list[int]] = {}
     for index, unit in enumerate(units):
         text = unit.text
@@ -275,17 +276,19 @@ def _parallel_run_in_heads(units: list[Paragraph]) -> list[int]:
             and not rules().closing_cues.match(text)
         ):
             groups.setdefault(text[:PARALLEL_OPENING], []).append(index)
-    return max(groups.values(), key=len, default=[])
+    return sorted(i for heads in groups.values() if len(heads) >= RUN_IN_MIN for i in heads)
 
 
 def _headed_outline(units: list[Paragraph], heads: list[int]) -> Outline:
-    """Unnumbered points, one at each of ``heads`` and running to the next: no label, numbered by place."""
-    bounds = [*heads[1:], len(units)]
+    """Unnumbered points, one at each of ``heads`` and running to the next (the last up to a
+    paragraph summing up or closing: 各位代表，…): no label, numbered by place."""
+    end = next((i for i in range(heads[-1] + 1, len(units)) if is_trailing_cue(units[i].text)), len(units))
+    bounds = [*heads[1:], end]
     items = tuple(
-        Item("", position, headline(units[start].text), tuple(units[start:end]))
-        for position, (start, end) in enumerate(zip(heads, bounds), start=1)
+        Item("", position, headline(units[start].text), tuple(units[start:stop]))
+        for position, (start, stop) in enumerate(zip(heads, bounds), start=1)
     )
-    return Outline(tuple(units[: heads[0]]), items, ())
+    return Outline(tuple(units[: heads[0]]), items, tuple(units[end:]))
 
 
 def run_in_head(text: str) -> bool:
