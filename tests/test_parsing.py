@@ -458,3 +458,14 @@ def test_a_glossary_after_a_report_is_its_notes_whatever_its_heading_says(headin
     speech = parse_text(text)
     assert [p.text[:4] for p in speech.footnotes][-2:] == ["1.六保", "2.六稳"]
     assert [p.title for p in speech.parts] == ["一、工作回顾"]
+
+
+def test_an_editors_note_in_brackets_ending_a_text_is_kept_with_the_notes():
+    note = "（这是邓小平同志同中央负责同志谈话的要点，根据谈话记录整理。）"
+    text = ("对地方工作的意见\n同志们：\n我讲两点。\n第一，要抓经济。经济是中心。\n第二，要抓团结。团结是力量。\n" + note + "\n")
+    speech = parse_text(text)
+    assert [p.text for p in speech.footnotes] == [note]
+    assert speech.parts[0].items[-1].text == "第二，要抓团结。团结是力量。"
+    # A date line at the end is no note.
+    dated = parse_text(text.replace(note, "（一九八二年七月四日）"))
+    assert dated.footnotes == ()

@@ -40,8 +40,9 @@ ITEM_MARKER = re.compile(
 OPEN_END = re.compile(r"[，、,（(“‘《〈【「『—]$")
 CONTINUATION_START = re.compile(r"^[，。、；：！？,.;:!?）)”’》〉】」』%％]")
 # A line that is only a bracketed note of a few words, or its start, the wrap having cut
-# it (（市 / 民政局）); not a list marker: 一 or 1 opens no note.
-BRACKET_NOTE = re.compile(r"^（[^（）一二三四五六七八九十\d][^（）]{0,29}(）|$)")
+# it (（市 / 民政局）); not a list marker: 一 or 1 opens no note, and an editor's note, a
+# sentence (（这是…的谈话要点，根据记录整理。）), is no office's name.
+BRACKET_NOTE = re.compile(r"^（[^（）一二三四五六七八九十\d，。；！？][^（），。；！？]{0,29}(）|$)")
 ASCII_WORD_END = re.compile(r"[A-Za-z]$")
 ASCII_WORD_START = re.compile(r"^[A-Za-z]")
 

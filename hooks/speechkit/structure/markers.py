@@ -60,6 +60,7 @@ class Rules:
     hinted_heading: re.Pattern  # a heading the Word file's formatting marks, where the text is ambiguous
     hinted_headings_min: int
     footnote_heading: re.Pattern
+    editor_note: re.Pattern  # a paragraph wholly in brackets ending a text: an editor's note
     appendix_heading: re.Pattern
     article_heading: re.Pattern
     footnote_marker: re.Pattern
@@ -138,6 +139,7 @@ def compile_structure(data: dict) -> Rules:
         heading=re.compile(data["heading"]),
         hinted_heading=re.compile(data["hinted_heading"]),
         hinted_headings_min=int(data["hinted_headings_min"]),
+        editor_note=re.compile(data["editor_note"]),
         footnote_heading=re.compile(data["footnote_heading"]),
         appendix_heading=re.compile(data["appendix_heading"]),
         article_heading=re.compile(data["article_heading"]),

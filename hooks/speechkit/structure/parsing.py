@@ -195,14 +195,22 @@ class _Parser:
         return replace(first, text=match.group())
 
     def _split_footnotes(self, body: list[Paragraph]) -> tuple[list[Paragraph], list[Paragraph]]:
-        """Cut the notes or glossary block (注释, 名词解释) off the end of the body."""
+        """Cut the notes or glossary block (注释, 名词解释) off the end of the body, and the
+        editor's note in brackets a text ends with (（这是…的谈话要点。）)."""
         for index, paragraph in enumerate(body):
             if index > 0 and self.rules.footnote_heading.match("".join(paragraph.text.split())):
                 label = body[index - 1].text
                 if index > 1 and self.rules.appendix_heading.match(label) and len(label) <= APPENDIX_LABEL_MAX:
                     index -= 1  # 附件 over 名词解释: the label goes with the notes
                 return body[:index], body[index:]
-        return body, []
+        end = len(body)
+        while end > 1 and self._editor_note(body[end - 1].text):
+            end -= 1
+        return body[:end], body[end:]
+
+    def _editor_note(self, text: str) -> bool:
+        """Is the paragraph wholly in brackets, and not a date line (（一九七八年四月）)?"""
+        return bool(self.rules.editor_note.match(text)) and not self.rules.date_line.match(text)
 
     # -- structure -----------------------------------------------------------------------
 
