@@ -446,6 +446,9 @@ def test_the_governments_own_tasks_inside_a_reports_last_point_are_a_part_of_the
     own = speech.parts[2]
     assert own.title == "全面加强政府自身建设" and [i.label for i in own.items] == ["一是", "二是"]
     assert [p.text for p in speech.closing] == ["各位代表，让我们奋斗！"]
+    # Named in a point before the last, it is that point's remark: nothing is split.
+    middle = parse_text(text.replace("（一）聚力创新。建设高地。\n", "（一）聚力创新。建设高地。\n要持续加强政府自身建设，提高效能。\n"))
+    assert [i.label for i in middle.parts[1].items] == ["（一）", "（二）"] and len(middle.parts[1].items[0].paragraphs) == 2
     # A point whose own headline names those tasks stays a point.
     named = parse_text(text.replace("（二）聚力民生。", "（二）全面加强政府自身建设。").replace("做好今年工作，必须全面加强政府自身建设，", ""))
     assert [p.title for p in named.parts] == ["一、工作回顾", "二、今年安排"]

@@ -129,17 +129,7 @@ class _Parser:
         later = any(part.heading and self.rules.speech_part.match(part.heading) for part in parts)
         if not (named and later and opening):
             return opening, parts
-        first = Part(
-            kind=self.rules.section_kind,
-            title=named[0].text,
-            label=None,
-            heading=named[0].text,
-            intro=None,
-            items=(),
-            lead=tuple(opening),
-            heading_line=named[0].line,
-        )
-        return [], [first, *parts]
+        return [], [self._unnumbered_part(named[0].text, tuple(opening), (), heading=named[0]), *parts]
 
     # -- title ---------------------------------------------------------------------------
 
@@ -245,17 +235,10 @@ class _Parser:
             Item("问", number, headline(self.rules.question.match(span[a].text).group("rest")), tuple(span[a:b]))
             for number, (a, b) in enumerate(zip(asked, bounds), start=1)
         )
-        heading = span[0].text.strip("【】[]〔〕：:") if asked[0] > 0 else None
-        return Part(
-            kind=self.rules.qa_kind,
-            title=heading or self.rules.qa_kind,
-            label=None,
-            heading=heading,
-            intro=None,
-            items=items,
-            lead=tuple(span[: asked[0]]),
-            heading_line=span[0].line if heading else None,
-        )
+        if not asked[0]:
+            return self._unnumbered_part(self.rules.qa_kind, (), items, kind=self.rules.qa_kind)
+        title = span[0].text.strip("【】[]〔〕：:")
+        return self._unnumbered_part(title, tuple(span[: asked[0]]), items, heading=span[0], kind=self.rules.qa_kind)
 
     def _speech_structure(self, body: list[Paragraph]):
         """The body's opening, parts and closing: by article, by section, or by runs of points."""
@@ -452,16 +435,7 @@ class _Parser:
             section = self._section_part(span, boundary)
             number = marker(span[0].text).number
             items.append(Item(section.label or "", number, section.heading or section.title, tuple(span), section.items))
-        return Part(
-            kind=self.rules.section_kind,
-            title=head[0].text,
-            label=None,
-            heading=head[0].text,
-            intro=head[-1] if len(head) > 1 else None,
-            items=tuple(items),
-            lead=tuple(head[1:]),
-            heading_line=head[0].line,
-        )
+        return self._unnumbered_part(head[0].text, tuple(head[1:]), tuple(items), heading=head[0])
 
     def _lists_of(self, part: Part) -> list[Part]:
         """A section whose list starts again at （一） after an intro of its own (…尚有不足的地方：
@@ -671,6 +645,8 @@ class _Parser:
         if at is not None and part.items:
             return [replace(part, after=part.after[:at]), self._self_building_part(list(part.after[at:]), (), ())]
         for number, item in enumerate(part.items):
+            if not self._last_of_own_list(part.items, number):
+                continue
             at = next((k for k, p in enumerate(item.paragraphs[1:], 1) if self._self_building(p)), None)
             if at is None:
                 continue
@@ -684,16 +660,39 @@ class _Parser:
             return [replace(part, items=(*part.items[:number], kept), after=()), own]
         return [part]
 
+    @staticmethod
+    def _last_of_own_list(items: tuple, number: int) -> bool:
+        """Is the item the last of the numbering the section's points begin with (its （十）, not
+        a point of the list found after them)?"""
+        first = marker(items[0].paragraphs[0].text)
+        if first is None:  # unnumbered points: the last one
+            return number == len(items) - 1
+        marks = [marker(item.paragraphs[0].text) for item in items]
+        return number == max(n for n, mark in enumerate(marks) if mark and mark.family == first.family)
+
     def _self_building_part(self, rest: list[Paragraph], later: tuple, after: tuple) -> Part:
         """The government's own tasks: from the paragraph naming them, with the points that
         follow it (``later``, already found) or else those its paragraphs hold."""
         found = Outline(tuple(rest), later, after) if later else self._own_items(rest)
         if not later:
             found = Outline(found.lead, found.items, found.after + after)
+        title = self._self_building(rest[0]).group("title")
+        return self._unnumbered_part(title, found.lead, found.items, after=found.after)
+
+    def _unnumbered_part(self, title: str, lead: tuple, items: tuple, heading: Paragraph | None = None,
+                         kind: str | None = None, after: tuple = ()) -> Part:
+        """A part no section number opens: its title, the text before its points (the last
+        paragraph its intro), its points; ``heading`` the paragraph that names it, if one does."""
         return Part(
-            kind=self.rules.section_kind, title=self._self_building(rest[0]).group("title"), label=None,
-            heading=None, intro=found.lead[-1] if found.lead else None, items=found.items,
-            after=found.after, lead=found.lead,
+            kind=kind or self.rules.section_kind,
+            title=title,
+            label=None,
+            heading=heading.text.strip("【】[]〔〕：:") if heading else None,
+            intro=lead[-1] if lead else None,
+            items=items,
+            after=after,
+            lead=lead,
+            heading_line=heading.line if heading else None,
         )
 
     def _self_building(self, paragraph: Paragraph) -> re.Match | None:
