@@ -388,7 +388,8 @@ def test_parallel_heads_inside_a_sections_last_point_are_points_of_their_own():
 
 
 def test_two_groups_of_parallel_heads_are_one_sections_points_and_its_closing_words_stay_apart():
-    one = ["我们闻令而动、众志成城，疫情防控取得重大成果。", "我们抓早抓实、多措并举，经济稳步复苏逐季向好。", "我们对标补短、提质提效，决战脱贫攻坚胜利收官。"]
+    one = ["我们闻令而动、众志成城，疫情防控取得重大成果。", "我们抓早抓实、多措并举，经济稳步复苏逐季向好。", "我们对标补短、提质提效，决战脱贫攻坚胜利收官。",
+           "我们咬定目标、全力冲刺，创文创卫获得圆满成功。", "我们积极探索、主动作为，改革开放迈出坚实步伐。"]
     five = ["这五年，经济持续较快增长，综合实力明显提升。", "这五年，转型升级多点突破，产业结构不断优化。", "这五年，社会事业加快发展，人民生活明显改善。"]
     body = "全年地区生产总值增长3.9%，各项事业全面进步。"
     text = ("政府工作报告\n各位代表：\n现在作报告。\n一、工作回顾\n刚刚过去的一年极不平凡。\n" + "".join(h + body + "\n" for h in one)
@@ -397,3 +398,15 @@ def test_two_groups_of_parallel_heads_are_one_sections_points_and_its_closing_wo
     part = parse_text(text).parts[0]
     assert [i.headline for i in part.items] == [h.rstrip("。") for h in one + five]
     assert [p.text[:5] for p in part.after] == ["各位代表，"]
+
+
+def test_a_speakers_sentences_opening_with_we_are_no_points_unless_many_stand_together():
+    heads = ["我们不要把创新炒得太热。", "我们要坚持“小改进，大奖励”。", "我们要坚决反对形而上学、幼稚浮躁。"]
+    body = "我们希望不要随便创新，要保持稳定的流程。"
+    text = ("华为的冬天\n一、居安思危\n我们要看到危机。\n二、不盲目创新\n庙小一点，机关就小一点。\n" + "".join(h + body + "\n" for h in heads)
+            + "三、面对变革要有平常心\n我们要有承受变革的心理素质。\n")
+    assert parse_text(text).parts[1].items == ()
+    many = ["我们闻令而动、众志成城，疫情防控取得重大成果。", "我们抓早抓实、多措并举，经济稳步复苏。", "我们抢抓机遇、深度谋划，融入双城经济圈。",
+            "我们对标补短、提质提效，决战脱贫攻坚。", "我们咬定目标、全力冲刺，创文创卫成功。"]
+    more = text.replace("".join(h + body + "\n" for h in heads), "".join(h + body + "\n" for h in many))
+    assert len(parse_text(more).parts[1].items) == 5

@@ -3,6 +3,7 @@ ones below it (paragraph-initial or running inside a paragraph) make their child
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, replace
 
@@ -38,6 +39,10 @@ RUN_IN_SHARE = 0.6
 PARALLEL_HEAD_MAX = 40
 PARALLEL_MIN = 3
 PARALLEL_OPENING = 2
+# A speaker's 我们要… / 我们不要… opens many sentences: paragraphs sharing only such a
+# pronoun are parallel points when at least this many stand together (我们闻令而动、… ×8).
+PRONOUN_OPENINGS = ("我们", "我国", "我市", "我省", "我区", "我县", "大家", "这是", "同时")
+PRONOUN_RUN_MIN = 5
 # How far above a late list's 第二 the paragraph naming its first point may stand.
 FIRST_NAMED_WITHIN = 6
 # Numbered runs at these levels (一、 sections, （一） items) that go on inside a
@@ -276,7 +281,16 @@ def _parallel_run_in_heads(units: list[Paragraph]) -> list[int]:
             and not rules().closing_cues.match(text)
         ):
             groups.setdefault(text[:PARALLEL_OPENING], []).append(index)
-    return sorted(i for heads in groups.values() if len(heads) >= RUN_IN_MIN for i in heads)
+    return sorted(i for heads in groups.values() if len(heads) >= _group_min(units, heads) for i in heads)
+
+
+def _group_min(units: list[Paragraph], heads: list[int]) -> int:
+    """How many heads a group needs: more when all they share is a pronoun (我们要…)."""
+    texts = [units[i].text for i in heads]
+    pronoun = next((word for word in PRONOUN_OPENINGS if texts[0].startswith(word)), None)
+    # 我们要… ×3 shares the pronoun and a word; 我们必须坚定不移… ×5 shares a phrase.
+    weak = pronoun is not None and len(os.path.commonprefix(texts)) <= len(pronoun) + 1
+    return PRONOUN_RUN_MIN if weak else RUN_IN_MIN
 
 
 def _headed_outline(units: list[Paragraph], heads: list[int]) -> Outline:
