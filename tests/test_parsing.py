@@ -472,3 +472,14 @@ def test_an_editors_note_in_brackets_ending_a_text_is_kept_with_the_notes():
     # A date line at the end is no note.
     dated = parse_text(text.replace(note, "（一九八二年七月四日）"))
     assert dated.footnotes == ()
+
+
+def test_a_list_inside_the_first_paragraph_of_a_short_speech_is_no_outline_of_it():
+    text = ("愚公移山\n我们开了一个很好的大会。我们做了三件事：第一，决定了党的路线。第二，通过了新的党章。第三，选举了中央委员会。\n"
+            "大会闭幕以后，很多同志将要回到工作岗位上去。\n我们宣传大会的路线。\n古代有个寓言，叫做愚公移山。\n"
+            "昨天有两个美国人要回美国去。\n我们一定要坚持下去。\n")
+    speech = parse_text(text)
+    assert speech.parts == () and speech.closing == ()  # not most of the speech as its closing
+    # After an opening of its own, the same list is the speech's points, the rest its closing.
+    opened = parse_text(text.replace("愚公移山\n", "愚公移山\n" + "同志们好，今天开会。\n" * 6))
+    assert [len(p.items) for p in opened.parts] == [3]

@@ -261,7 +261,11 @@ class _Parser:
         found = self._speech_runs(body)
         split = self._split_inline_lists(body)
         if not found[1] and len(split) > len(body):
-            return split, self._speech_runs(split)
+            inline = self._speech_runs(split)
+            # 我们做了三件事：第一，…第二，… in one paragraph of a speech with no other list is
+            # a sentence, not its outline, when half the speech or more would follow it as closing.
+            if len(inline[2]) * 2 <= len(body):
+                return split, inline
         return body, found
 
     def _section_boundaries(self, body: list[Paragraph]) -> list[_Boundary]:
