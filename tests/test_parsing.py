@@ -483,3 +483,11 @@ def test_a_list_inside_the_first_paragraph_of_a_short_speech_is_no_outline_of_it
     # After an opening of its own, the same list is the speech's points, the rest its closing.
     opened = parse_text(text.replace("愚公移山\n", "愚公移山\n" + "同志们好，今天开会。\n" * 6))
     assert [len(p.items) for p in opened.parts] == [3]
+
+
+def test_an_inline_list_that_marks_fewer_points_than_it_announces_is_a_sentence():
+    text = ("华为的冬天\n一、居安思危\n我们要看到危机。\n二、任职资格\n我们选拔干部的标准有四个：第一，你有没有敬业精神。第二，你有没有献身精神。"
+            "第三点和第四点，就是要有责任心和使命感。\n三、不盲目创新\n机关要小。\n")
+    assert parse_text(text).parts[1].items == ()
+    four = text.replace("第三点和第四点，就是要有责任心和使命感。", "第三，你有没有责任心。第四，你有没有使命感。")
+    assert [i.label for i in parse_text(four).parts[1].items] == ["第一", "第二", "第三", "第四"]

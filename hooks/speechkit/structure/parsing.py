@@ -712,7 +712,9 @@ class _Parser:
             chain = inline_chain(paragraph.text)
             head = paragraph.text[: chain[0].start].rstrip(PADDING) if chain else ""
             counts = [parse_numeral(m.group("n")) for m in self.rules.inline_count.finditer(last_sentence(head))]
-            if chain and (head.endswith(("：", ":")) or len(chain) in counts or len(chain) >= INLINE_LIST_MIN):
+            # 标准有四个：第一，…第二，…第三点和第四点，… names four and marks two: a sentence.
+            announced = len(chain) in counts if counts else head.endswith(("：", ":")) or len(chain) >= INLINE_LIST_MIN
+            if chain and announced:
                 cuts = [0] + [m.start for m in chain] + [len(paragraph.text)]
                 pieces[paragraph] = [replace(paragraph, text=paragraph.text[a:b]) for a, b in zip(cuts, cuts[1:])]
         if not pieces:
