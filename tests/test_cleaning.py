@@ -138,3 +138,14 @@ def test_a_breadcrumb_a_step_a_line_and_tools_below_the_article_are_set_aside():
     text = "当前位置：\n首页\n>\n政务信息\n>\n要闻\n2026年政府工作报告\n发表时间：\n2026-02-09 09:45:30\n各位代表：\n现在，我代表人民政府向大会报告工作。\n【\n打印本页\n】\n"
     cleaned = clean(Source("t.txt", text, "utf-8"))
     assert [line.text for line in cleaned.lines] == ["2026年政府工作报告", "各位代表：", "现在，我代表人民政府向大会报告工作。"]
+
+
+def test_a_page_counter_run_into_the_next_line_is_set_aside_and_the_point_kept():
+    from conftest import parse_text
+
+    lines = ["政府工作报告", "各位代表：", "现在作报告。", "附件：民生实事项目"]
+    lines += [f"{n}．实事{n}。建成{n}个项目。" for n in range(1, 4)] + ["1/3"]
+    lines += ["2/34．实事4。建成4个项目。", "5．实事5。建成5个项目。", "2/3", "6．实事6。建成6个项目。", "3/3"]
+    speech = parse_text("\n".join(lines) + "\n")
+    assert "4．实事4。建成4个项目。" in [p.text for p in speech.paragraphs]
+    assert (9, "2/3", "页码") in [(d.line, d.text, d.reason) for d in speech.dropped]  # the glued one, line 9

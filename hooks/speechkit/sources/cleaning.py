@@ -26,6 +26,11 @@ HEADER_MAX_LINES = 60  # a printed web page has some thirty lines of menus, a wa
 # Empty lines beyond the usual gap between paragraphs that count as a cut (a page break or
 # a watermark the copy left out stood there): the paragraph above may go on below them.
 WIDE_GAP_EXTRA = 3
+# A page counter on a line of its own (3/14); so many of them with one total make a
+# counter run into the next line's text one too.
+PAGE_COUNTER = re.compile(r"^(\d{1,3})\s*/\s*(\d{1,3})$")
+GLUED_PAGE_MARKS_MIN = 2
+PAGE_MARK_REASON = "页码"
 HEADER_FILLER_REASON = "发布者页眉（水印行之间，标题之前）"
 FRONT_MATTER_REASON = "文件头元数据（front matter）"
 # A value that follows its label on the next unit is short and not a sentence.
@@ -176,6 +181,7 @@ def clean(source: Source) -> Cleaned:
         scopes = ("front",) * (index < front_end) + markdown
         _strip_marks(unit, scopes, dropped)
     units = [unit for unit in units if unit.text]
+    _strip_glued_page_marks(units, dropped)
     reasons = _unit_reasons(units, paged=source.format == "pdf")
     kept = []
     for unit, reason in zip(units, reasons):
@@ -243,6 +249,21 @@ def _strip_marks(unit: _Unit, scopes: tuple[str, ...], dropped: list[Dropped] | 
                 unit.note = unit.note or rule.note
         if spans:
             _take_out(unit, spans, rule.reason, dropped)
+
+
+def _strip_glued_page_marks(units: list[_Unit], dropped: list[Dropped]) -> None:
+    """A printed page's counter run into the line after it (11/1422．特定群体帮扶 on a text
+    whose pages are marked 3/14 on lines of their own): the counter is set aside, the
+    point 22． stays."""
+    totals = Counter(m.group(2) for unit in units if (m := PAGE_COUNTER.match(unit.text)))
+    for total, seen in totals.items():
+        if seen < GLUED_PAGE_MARKS_MIN:
+            continue
+        glued = re.compile(rf"^(\d{{1,3}})\s*/\s*{total}(?=\S)")
+        for unit in units:
+            found = glued.match(unit.text)
+            if found and int(found.group(1)) <= int(total):
+                _take_out(unit, [found.span()], PAGE_MARK_REASON, dropped)
 
 
 def _take_out(unit: _Unit, spans: list[tuple[int, int]], reason: str, dropped: list[Dropped] | None) -> None:
