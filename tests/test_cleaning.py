@@ -149,3 +149,12 @@ def test_a_page_counter_run_into_the_next_line_is_set_aside_and_the_point_kept()
     speech = parse_text("\n".join(lines) + "\n")
     assert "4．实事4。建成4个项目。" in [p.text for p in speech.paragraphs]
     assert (9, "2/3", "页码") in [(d.line, d.text, d.reason) for d in speech.dropped]  # the glued one, line 9
+
+
+def test_an_image_tag_on_a_line_of_its_own_is_set_aside_and_the_subtitle_under_it_read():
+    from conftest import parse_text
+
+    text = '# 不要忘记英雄\n<img class="pv" src="https://example.invalid/badge?key=x">\n\n——任正非在来自市场前线汇报会上的讲话\n\n今天开会。我们要记住英雄。\n'
+    speech = parse_text(text, "t.md")
+    assert speech.speaker == "任正非"
+    assert any(d.reason == "HTML 图片" for d in speech.dropped)
