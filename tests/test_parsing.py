@@ -491,3 +491,16 @@ def test_an_inline_list_that_marks_fewer_points_than_it_announces_is_a_sentence(
     assert parse_text(text).parts[1].items == ()
     four = text.replace("第三点和第四点，就是要有责任心和使命感。", "第三，你有没有责任心。第四，你有没有使命感。")
     assert [i.label for i in parse_text(four).parts[1].items] == ["第一", "第二", "第三", "第四"]
+
+
+def test_a_last_paragraph_wishing_the_audience_well_closes_the_speech_without_a_cue():
+    wish = "就要过新年了，先给大家问声新年好！请你们转达我对他们的感谢。"
+    points = ("对英国代表处的讲话\n今天讲四点。\n第一，要以客户为中心。\n客户满意是生命线。\n第二，要建设队伍。\n干部要到一线去。\n"
+              "第三，要控制成本。\n要精打细算。\n第四，要加强考核。\n考核要公正。\n")
+    speech = parse_text(points + wish + "\n")
+    assert [p.text for p in speech.closing] == [wish]
+    sections = ("解放思想\n一、迎接挑战\n我们要迎接挑战。\n二、加强组织建设\n要树立远大理想。\n"
+                "明年我们将进行大决战，最后，祝大家马到成功！\n")
+    assert [p.text[:4] for p in parse_text(sections).closing] == ["明年我们"]
+    plain = parse_text(points + "要把考核办法落实到每一个部门。\n")
+    assert plain.closing == ()

@@ -81,7 +81,8 @@ class Rules:
     after_cues: re.Pattern
     closing_cues: re.Pattern
     not_closing: re.Pattern  # a paragraph no closing holds (it weighs problems)
-    closing_summary: re.Pattern  # a last paragraph looking back on the speech, with no cue
+    closing_summary: re.Pattern
+    closing_wish: re.Pattern  # a last sentence wishing the audience well (祝大家…, 新年好)  # a last paragraph looking back on the speech, with no cue
     document_title: TitleRules  # when a document's title property is a title
     meeting_titles: tuple[tuple[re.Pattern, str], ...] = ()  # what a speech at such a meeting is called
     opening_titles: tuple[tuple[re.Pattern, str], ...] = ()  # what a speech that opens so is called
@@ -162,6 +163,7 @@ def compile_structure(data: dict) -> Rules:
         closing_cues=re.compile(data["closing_cues"]),
         not_closing=re.compile(data["not_closing"]),
         closing_summary=re.compile(data["closing_summary"]),
+        closing_wish=re.compile(data["closing_wish"]),
         document_title=compile_title_rules(data["document_title"]),
         meeting_titles=tuple((re.compile(m["meeting"]), m["title"]) for m in data.get("meeting_titles") or ()),
         opening_titles=tuple((re.compile(m["opening"]), m["title"]) for m in data.get("opening_titles") or ()),

@@ -482,7 +482,7 @@ class _Parser:
             (i for i, m in enumerate(marks) if m and i > 0 and (not m.family.closer or ends_a_list(marks, i))), default=0
         )
         cues = [i for i in range(last_mark + 1, len(span)) if self.rules.closing_cues.match(span[i].text)]
-        if not cues and len(span) - 1 > last_mark and self._looks_back(span[-1]):
+        if not cues and len(span) - 1 > last_mark and (self._looks_back(span[-1]) or self._wishes(span[-1])):
             return span[:-1], span[-1:]
         if not cues or any(self.rules.not_closing.search(p.text) for p in span[cues[-1] + 1:]):
             return span, []
@@ -505,6 +505,11 @@ class _Parser:
         speech (以上这些方法, 上面讲的几点)."""
         first = SENTENCE_SPLIT.split(paragraph.text, maxsplit=1)[0]
         return len(paragraph.text) <= CLOSING_PARAGRAPH_MAX and bool(self.rules.closing_summary.search(first))
+
+    def _wishes(self, paragraph: Paragraph) -> bool:
+        """A closing paragraph with no cue: short, and it wishes the audience well
+        (最后，祝大家马到成功; 就要过新年了，先给大家问声新年好！)."""
+        return len(paragraph.text) <= CLOSING_PARAGRAPH_MAX and bool(self.rules.closing_wish.search(paragraph.text))
 
     @staticmethod
     def _closing_like(text: str, cue: bool) -> bool:
@@ -621,6 +626,8 @@ class _Parser:
         if not single:
             while item_end < end and not is_trailing_cue(body[item_end].text):
                 item_end += 1
+            if is_last and item_end == end and end - 1 > last and self._wishes(body[end - 1]):
+                item_end = end - 1  # 就要过新年了…先给大家问声新年好！: the speech's last words
         after_end = end
         if is_last:
             after_end = item_end
