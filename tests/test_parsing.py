@@ -504,3 +504,17 @@ def test_a_last_paragraph_wishing_the_audience_well_closes_the_speech_without_a_
     assert [p.text[:4] for p in parse_text(sections).closing] == ["明年我们"]
     plain = parse_text(points + "要把考核办法落实到每一个部门。\n")
     assert plain.closing == ()
+
+
+def test_a_numbered_note_the_text_refers_to_is_kept_with_the_notes_without_a_heading():
+    text = "狭路相逢勇者胜\n我们要勇往直前[1]。\n历史给了我们机会。\n[1] 宜将剩勇追穷寇，不可沽名学霸王！\n"
+    speech = parse_text(text)
+    assert [p.text[:3] for p in speech.footnotes] == ["[1]"]
+    assert [p.text[:3] for p in parse_text(text.replace("[1]。", "。")).footnotes] == []  # a marker nothing refers to
+
+
+def test_an_appended_document_under_a_bracketed_heading_is_an_appendix():
+    text = ("干部的责任\n一、培养接班人\n要培养超越自己的接班人。\n二、团结沟通\n团结是永恒的主题。\n"
+            "【参考资料】\n《辞职书》\n尊敬的总裁：\n我请求辞去职务。\n")
+    speech = parse_text(text)
+    assert speech.parts[-1].kind == "附件"

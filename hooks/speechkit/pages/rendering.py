@@ -10,6 +10,7 @@ from ..errors import Notice
 from ..escaping import escape_html, escape_markdown as esc
 from ..library import Library, PlacedItem, numbered_paragraphs, urls
 from ..library.urls import COMPARE_PAGE, HOME, NOTICES_PAGE, TAGS_PAGE
+from ..structure.markers import footnote_entries
 from . import catalog, reader
 from .compare import compare_link, compare_page, compared
 from .aids import Aids, key_sentence_pages, key_sentence_paths, ready_aid_pages, speech_home_lines, with_tooltips
@@ -204,7 +205,7 @@ def _full_text_page(library: Library, index: int) -> Page:
     speech = placed.speech
     path = urls.full_text(placed.slug)
     lines = [f"# {esc(speech.title)}", ""]
-    notes = set(speech.footnotes[1:])
+    notes = set(footnote_entries(speech.footnotes))
     for ordinal, paragraph in numbered_paragraphs(speech):
         if speech.footnotes and paragraph == speech.footnotes[0]:
             lines += ["---", ""]  # the notes follow the speech, set off as in print

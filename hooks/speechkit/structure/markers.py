@@ -223,3 +223,11 @@ def _read(family: Family, match: re.Match | None, text: str) -> Marker | None:
 def _ascii_digits(text: str) -> str:
     """Full-width digits as ASCII ones (１２ → 12)."""
     return text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+
+
+def footnote_entries(footnotes: tuple) -> tuple:
+    """A speech's notes without their heading (注释), if they have one: an editor's note or
+    a [1] note found with no heading above it is an entry itself."""
+    if footnotes and rules().footnote_heading.match("".join(footnotes[0].text.split())):
+        return footnotes[1:]
+    return tuple(footnotes)

@@ -194,9 +194,14 @@ class _Parser:
                     index -= 1  # 附件 over 名词解释: the label goes with the notes
                 return body[:index], body[index:]
         end = len(body)
-        while end > 1 and self._editor_note(body[end - 1].text):
+        while end > 1 and (self._editor_note(body[end - 1].text) or self._note_for(body[: end - 1], body[end - 1].text)):
             end -= 1
         return body[:end], body[end:]
+
+    def _note_for(self, before: list[Paragraph], text: str) -> bool:
+        """Does the paragraph open with a note marker ([1] 宜将剩勇追穷寇…) that the text above uses?"""
+        found = self.rules.footnote_marker.match(text)
+        return bool(found) and any(found.group() in p.text for p in before)
 
     def _editor_note(self, text: str) -> bool:
         """Is the paragraph wholly in brackets, and not a date line (（一九七八年四月）)?"""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import Item, Paragraph, Speech
+from .markers import footnote_entries
 
 # A note that opens with its number: ［1］, 〔2〕, [3], 4.
 NOTE_NUMBER = re.compile(r"^([［〔\[]\s*\d{1,3}\s*[］〕\]]|\d{1,3}[.．、])")
@@ -72,7 +73,7 @@ def outline_text(speech: Speech) -> str:
     if speech.closing:
         lines.append(f"  结束语 {len(speech.closing)} 段  [{speech.closing[0].line}]")
     if speech.footnotes:
-        lines.append(f"  注释 {_note_count(speech.footnotes[1:])} 条  [{speech.footnotes[0].line}]")
+        lines.append(f"  注释 {_note_count(footnote_entries(speech.footnotes))} 条  [{speech.footnotes[0].line}]")
     lines.append(f"段落 {len(speech.paragraphs)}，舍弃 {len(speech.dropped)}，警告 {len(speech.warnings)}")
     lines += [f"  舍弃 {d.line}: {d.text[:60]}（{d.reason}）" for d in speech.dropped]
     lines += [f"  警告 {warning}" for warning in speech.warnings]
