@@ -30,7 +30,6 @@ WIDE_GAP_EXTRA = 3
 # counter run into the next line's text one too.
 PAGE_COUNTER = re.compile(r"^(\d{1,3})\s*/\s*(\d{1,3})$")
 GLUED_PAGE_MARKS_MIN = 2
-PAGE_MARK_REASON = "页码"
 HEADER_FILLER_REASON = "发布者页眉（水印行之间，标题之前）"
 FRONT_MATTER_REASON = "文件头元数据（front matter）"
 # A value that follows its label on the next unit is short and not a sentence.
@@ -118,7 +117,6 @@ class _Unit:
     note: bool = False
     # Marks taken out of the text so far: (offset in the unit as first read, length).
     removed: list[tuple[int, int]] = field(default_factory=list)
-
 
 
 def _noise() -> Noise:
@@ -256,6 +254,10 @@ def _strip_glued_page_marks(units: list[_Unit], dropped: list[Dropped]) -> None:
     whose pages are marked 3/14 on lines of their own): the counter is set aside, the
     point 22． stays."""
     totals = Counter(m.group(2) for unit in units if (m := PAGE_COUNTER.match(unit.text)))
+    # The reason the noise rules give a page mark on a line of its own; none, nothing to mark.
+    reason = next((rule.reason for rule in _noise().rules if rule.page_mark), None)
+    if reason is None:
+        return
     for total, seen in totals.items():
         if seen < GLUED_PAGE_MARKS_MIN:
             continue
@@ -263,7 +265,7 @@ def _strip_glued_page_marks(units: list[_Unit], dropped: list[Dropped]) -> None:
         for unit in units:
             found = glued.match(unit.text)
             if found and int(found.group(1)) <= int(total):
-                _take_out(unit, [found.span()], PAGE_MARK_REASON, dropped)
+                _take_out(unit, [found.span()], reason, dropped)
 
 
 def _take_out(unit: _Unit, spans: list[tuple[int, int]], reason: str, dropped: list[Dropped] | None) -> None:

@@ -81,8 +81,8 @@ class Rules:
     after_cues: re.Pattern
     closing_cues: re.Pattern
     not_closing: re.Pattern  # a paragraph no closing holds (it weighs problems)
-    closing_summary: re.Pattern
-    closing_wish: re.Pattern  # a last sentence wishing the audience well (祝大家…, 新年好)  # a last paragraph looking back on the speech, with no cue
+    closing_summary: re.Pattern  # a last paragraph looking back on the speech, with no cue
+    closing_wish: re.Pattern  # a short last paragraph wishing the audience well (祝大家…, 新年好)
     document_title: TitleRules  # when a document's title property is a title
     meeting_titles: tuple[tuple[re.Pattern, str], ...] = ()  # what a speech at such a meeting is called
     opening_titles: tuple[tuple[re.Pattern, str], ...] = ()  # what a speech that opens so is called
@@ -225,9 +225,14 @@ def _ascii_digits(text: str) -> str:
     return text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
 
 
+def is_footnote_heading(text: str) -> bool:
+    """Does the paragraph head a speech's notes (注释, 名词解释, spaced out as 注　　释 too)?"""
+    return bool(rules().footnote_heading.match("".join(text.split())))
+
+
 def footnote_entries(footnotes: tuple) -> tuple:
     """A speech's notes without their heading (注释), if they have one: an editor's note or
     a [1] note found with no heading above it is an entry itself."""
-    if footnotes and rules().footnote_heading.match("".join(footnotes[0].text.split())):
+    if footnotes and is_footnote_heading(footnotes[0].text):
         return footnotes[1:]
     return tuple(footnotes)

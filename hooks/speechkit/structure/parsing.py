@@ -28,7 +28,7 @@ from .hierarchy import (
     split_continued_runs,
 )
 from ..model import Item, Paragraph, Part, Speech
-from .markers import marker, rules
+from .markers import is_footnote_heading, marker, rules
 from .numerals import parse_numeral, write_numeral
 from .titles import junk_reason
 
@@ -188,7 +188,7 @@ class _Parser:
         """Cut the notes or glossary block (注释, 名词解释) off the end of the body, and the
         editor's note in brackets a text ends with (（这是…的谈话要点。）)."""
         for index, paragraph in enumerate(body):
-            if index > 0 and self.rules.footnote_heading.match("".join(paragraph.text.split())):
+            if index > 0 and is_footnote_heading(paragraph.text):
                 label = body[index - 1].text
                 if index > 1 and self.rules.appendix_heading.match(label) and len(label) <= APPENDIX_LABEL_MAX:
                     index -= 1  # 附件 over 名词解释: the label goes with the notes
