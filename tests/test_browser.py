@@ -36,6 +36,8 @@ def test_home_page_loads_with_no_request_leaving_the_machine(served, browser_pag
     assert heading == "讲话学习库"
     assert any(url.endswith(".css") for url in requests)
     assert outside == []
+
+
 def test_search_finds_the_item_first(served, browser_page):
     page, outside = browser_page
     page.goto(served, wait_until="networkidle")
@@ -49,6 +51,16 @@ def test_search_finds_the_item_first(served, browser_page):
     assert "一碗水端平" in snippet and "\u200b" not in snippet
     assert page.locator(".md-search-result__item mark").first.inner_text() == "一碗水端平"
     assert outside == []
+
+
+def test_words_no_text_holds_do_not_hide_the_ones_it_does(served, browser_page):
+    # 年龄老化 is in the text; the reader's own words after it (喔嚯嘿哈呦) are in no
+    # document, and their five bigrams must not outvote its three.
+    page, _ = browser_page
+    page.goto(served, wait_until="networkidle")
+    results = search(page, "年龄老化喔嚯嘿哈呦")
+    assert page.locator("[data-study-search-meta]").inner_text().startswith("没有完全一致的结果")
+    assert results[0].removeprefix(served).startswith("在区基层党建工作推进会议上的讲话/问题/1/"), results
 
 
 def test_typing_a_topic_name_offers_the_topic_page(served, browser_page):

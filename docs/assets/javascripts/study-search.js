@@ -593,7 +593,9 @@
     return page;
   }
 
-  /** Documents sharing at least half of the query's bigrams, by the BM25 weight of those shared. */
+  /** Documents sharing at least half of the query's bigrams that the library holds, by
+   * the BM25 weight of those shared. A bigram no document holds (虎拍 of 打老虎拍苍蝇,
+   * where the reader's words meet) says nothing, so it does not raise the bar. */
   function fuzzy(terms, accept, manifest, limit) {
     var grams = [];
     terms.forEach(function (term) {
@@ -614,7 +616,8 @@
           weights.set(id, (weights.get(id) || 0) + weightOf(list, i, manifest) * KIND_PRIOR[kind]);
         });
       });
-      var needed = Math.max(2, Math.ceil(grams.length / 2));
+      var held = lists.filter(function (list) { return list.ids.length > 0; }).length;
+      var needed = Math.max(Math.min(2, held), Math.ceil(held / 2));
       var ranked = Array.from(counts.entries())
         .filter(function (entry) {
           return entry[1] >= needed;
