@@ -45,6 +45,22 @@ def test_a_topic_with_a_place_finds_the_item_of_that_place_report(served, browse
     assert outside == []
 
 
+RANKS_JS = """async (query) => (await window.studySearch.query(query, {})).items
+  .filter(d => d.rank && d.kind === "item").map(d => ({url: decodeURIComponent(d.url), held: d.rank.held, score: d.rank.score, own: d.rank.own}))"""
+
+
+def test_the_place_a_report_is_named_for_does_not_rank_its_items(served, browser_page):
+    page, _ = browser_page
+    page.goto(served, wait_until="networkidle")
+    # 内蒙古 says which report: its items holding both words stand by 能源 alone (二/5
+    # names 中国（内蒙古）自由贸易试验区 in its headline but only mentions 能源).
+    ranks = [r for r in page.evaluate(RANKS_JS, "内蒙古 能源") if "内蒙古" in r["url"] and r["held"] == 2]
+    assert len(ranks) >= 3, ranks
+    energy = [r["own"][1] for r in ranks]
+    assert energy == sorted(energy, reverse=True), ranks
+    assert "/二/3/" in ranks[0]["url"]  # 大力发展现代能源经济
+
+
 def test_a_topic_with_the_congress_short_name_finds_that_report_item(served, browser_page):
     page, _ = browser_page
     # 二十大 is nowhere in the report's text: its meeting, 第二十次全国代表大会, is called so.

@@ -467,13 +467,16 @@
   }
 
   /** A candidate's rank keys from what it holds: words held, then score (a word counts
-   * once, in its text or its speech's facets, whichever weighs more). */
+   * once, in its text or its speech's facets, whichever weighs more). A word the speech's
+   * facets hold counts as a facet hit alone while another word is left to tell the
+   * speech's items apart: in 内蒙古 能源 the place says which report, 能源 which item. */
   function rekey(e) {
     e.held = 0;
     e.score = 0;
+    var told = e.meta.some(function (value) { return !value; });
     e.own.forEach(function (value, w) {
       if (value || e.meta[w]) e.held++;
-      e.score += Math.max(value, e.meta[w]);
+      e.score += e.meta[w] && told ? e.meta[w] : Math.max(value, e.meta[w]);
     });
     e.score *= KIND_PRIOR[e.kind];
   }
