@@ -119,3 +119,21 @@ def test_almost_every_item_of_a_library_of_work_reports_carries_a_topic():
     assert len(tags) > 500
     assert sum(1 for found in tags if found) / len(tags) >= 0.95
     assert max(map(len, tags)) <= TOPICS_MAX
+
+
+def test_a_long_items_headline_word_its_text_never_takes_up_is_a_slogan_not_a_topic():
+    body = "增开公交线路，优化地铁换乘。" * 4 + FILLER * 16
+    assert len(body) > SHORT_ITEM
+    slogan = "（一）坚持乡村振兴引领，办好民生实事。" + body
+    assert topics_of(slogan, TAXONOMY, "坚持乡村振兴引领，办好民生实事") == ("交通",)
+    taken_up = slogan + "农村公交通达率提高。"
+    assert topics_of(taken_up, TAXONOMY, "坚持乡村振兴引领，办好民生实事") == ("乡村", "交通")
+
+
+def test_a_third_topic_must_be_a_main_subject_not_a_side_one():
+    def item(each: int) -> str:
+        return "（二）抓好重点任务。" + "办好地铁。" * 10 + ("新建学校。" + "新建医院。") * each + FILLER * 16
+
+    # 地铁 ×10, then 学校 and 医院 ×4: the third scores under half the best; ×5 it does not.
+    assert topics_of(item(4), TAXONOMY, "抓好重点任务") == ("交通", "教育")
+    assert topics_of(item(5), TAXONOMY, "抓好重点任务") == ("交通", "教育", "医疗")
