@@ -335,7 +335,7 @@ def topics_of(text: str, taxonomy: Taxonomy, headline: str | None = None) -> tup
     first sentence of each later paragraph is a lead; the rest is body (its mentions
     count double in an item shorter than SHORT_ITEM). A topic is kept
     when its score reaches TOPIC_THRESHOLD (and, unless the headline names it, a
-    SIDE_REMARK share of the best topic's; a third one THIRD_TOPIC), topics the headline
+    SIDE_REMARK share of the best topic's; in a long item a third one THIRD_TOPIC), topics the headline
     names first — in a long item only those its text takes up again; an item with none
     falls back to its most mentioned topic if that one has FALLBACK_MENTIONS mentions or
     more.
@@ -345,7 +345,8 @@ def topics_of(text: str, taxonomy: Taxonomy, headline: str | None = None) -> tup
     in_head = _keyword_hits(head, index)
     scores: Counter[int] = Counter()
     mentions: Counter[int] = Counter()
-    body_weight = BODY_WEIGHT * (2 if len(text) < SHORT_ITEM else 1)
+    short = len(text) < SHORT_ITEM
+    body_weight = BODY_WEIGHT * (2 if short else 1)
     for hits, weight in ((in_head, HEADLINE_WEIGHT), (_keyword_hits(leads, index), LEAD_WEIGHT), (_keyword_hits(body, index), body_weight)):
         for topic, count in hits.items():
             scores[topic] += weight * count
@@ -353,12 +354,13 @@ def topics_of(text: str, taxonomy: Taxonomy, headline: str | None = None) -> tup
     # What the headline names comes first: a long section on 民生 mentions 养老 more often
     # than 民生, yet it is about 民生. A long item's headline word its text never takes up
     # again is a slogan (坚持人民至上 over a section on epidemic control), not its subject.
-    named = {topic for topic in in_head if len(text) < SHORT_ITEM or mentions[topic] > in_head[topic]}
+    named = {topic for topic in in_head if short or mentions[topic] > in_head[topic]}
     ranked = sorted(scores, key=lambda topic: (topic not in named, -scores[topic], -mentions[topic], topic))
     best = max(scores.values(), default=0)
     floor = max(TOPIC_THRESHOLD, SIDE_REMARK * best)
     kept = [topic for topic in ranked if (topic in named and scores[topic] >= TOPIC_THRESHOLD) or (topic not in in_head and scores[topic] >= floor)]
-    kept = [topic for at, topic in enumerate(kept[:TOPICS_MAX]) if at < 2 or topic in named or len(text) < SHORT_ITEM or scores[topic] >= THIRD_TOPIC * best]
+    # Only the third slot of a long item asks more (named topics rank first, so it is a side one).
+    kept = [topic for at, topic in enumerate(kept[:TOPICS_MAX]) if at < 2 or short or topic in named or scores[topic] >= THIRD_TOPIC * best]
     if not kept and ranked:
         most = max(ranked, key=lambda topic: (mentions[topic], scores[topic], -topic))
         kept = [most] if mentions[most] >= FALLBACK_MENTIONS else []
