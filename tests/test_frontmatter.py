@@ -82,6 +82,11 @@ def test_anchors_and_aliases_are_refused_at_once_and_the_block_is_text():
     ]
 
 
+def test_a_web_clippers_header_gives_its_title_and_the_keys_it_adds_are_passed_over():
+    speech = parsed("title: 在全市组织工作会议上的讲话\nsource: https://www.example.gov.cn/a.html\ncaptured_at: 2025-03-01T10:00:00\nfolder: 讲话")
+    assert (speech.title, speech.title_source, speech.problems) == ("在全市组织工作会议上的讲话", "front matter", ())
+
+
 def test_a_plain_ampersand_or_star_in_a_value_is_fine():
     speech = parsed("title: 学习 & 实践 * 二")
     assert (speech.title, speech.problems) == ("学习 & 实践 * 二", ())

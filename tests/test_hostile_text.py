@@ -31,7 +31,7 @@ HOSTILE = {
     "lists-quote": "1. 不是列表\n- 也不是\n> 不是引用",
     "code": "`代码` ```\n    缩进代码",
     "jinja": "{{ config }} {% if true %}真{% endif %} {# 注释 #}",
-    "front-matter": "---\ntitle: 假标题\nlabels: [x]\n---",
+    "front-matter": "---\nlabels: [x]\nnote: 假标题\n---",
     "pymdownx": "==高亮== ^^插入^^ ~~删除~~ ++ctrl+alt++ :smile: !!! note \"注意\" ::: 块 :::",
     "attr-list": "文字 {: #injected .x onclick=alert(4) }",
     "entities": "&lt;b&gt; &amp; &#x41; &nbsp;",
@@ -81,14 +81,14 @@ def hostile_site(tmp_path_factory):
     files = {f"{name}.txt": speech_text(text, name in AT_FILE_START) for name, text in HOSTILE.items()}
     speeches = write_speeches(folder / "speeches", files)
     site = folder / "site"
-    # The front-matter look-alike is kept as text, with a warning (a strict publish stops on it).
+    # The front-matter look-alike (no key of ours) is kept as text, with a warning (a strict publish stops on it).
     # "1. 不是列表的讲话" starts like a numbered point, so it is not read as a title line:
     # that speech is titled by its file name, with the warning that says to give it a title.
     result = build(write_config(folder, speeches), site, strict=False)
     assert result.returncode == 0, result.stderr
     warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
     assert len(warnings) == 2, warnings
-    assert "front-matter.txt:3: unknown front matter key 'labels'" in warnings[0], warnings
+    assert "front-matter.txt:2: unknown front matter key 'labels'" in warnings[0], warnings
     assert "lists-quote.txt:1: no title line found" in warnings[1], warnings
     library = library_of(speeches)
     with serve_folder(site) as base:

@@ -99,11 +99,20 @@ def test_front_matter_overrides_what_is_detected_and_is_not_speech_text():
     assert [d.reason for d in speech.dropped] == ["文件头元数据（front matter）"] * 6
 
 
-def test_a_block_with_an_unknown_key_is_text_with_a_problem_naming_file_and_line():
+def test_an_unknown_key_beside_a_title_is_passed_over_with_a_problem_naming_file_and_line():
     speech = parse_text("---\ntitle: 标题\nspeach: x\n---\n同志们：\n今天开会。\n", "speeches/a.txt")
+    assert speech.title == "标题"
+    assert [d.reason for d in speech.dropped] == ["文件头元数据（front matter）"] * 4
+    assert [str(problem) for problem in speech.problems] == [
+        "speeches/a.txt:3: unknown front matter key 'speach' (use title, date, speaker, meeting); it is not used"
+    ]
+
+
+def test_a_block_of_nothing_but_unknown_keys_is_text_with_a_problem_naming_file_and_line():
+    speech = parse_text("---\nspeach: x\nlabels: y\n---\n同志们：\n今天开会。\n", "speeches/a.txt")
     assert speech.dropped == ()
     assert [str(problem) for problem in speech.problems] == [
-        "speeches/a.txt:3: unknown front matter key 'speach' (use title, date, speaker, meeting); the block is kept as text"
+        "speeches/a.txt:2: unknown front matter key 'speach' (use title, date, speaker, meeting); the block is kept as text"
     ]
 
 

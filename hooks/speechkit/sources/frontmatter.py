@@ -14,14 +14,17 @@ FENCE = re.compile(r"^---[ \t]*$")
 # How far down the closing fence may be; further than this, the "---" is a rule.
 MAX_LINES = 30
 KEYS = ("title", "date", "speaker", "meeting")
-# Keys a blog or site generator writes into its posts (Jekyll, Hugo): not ours, but they
-# say the block is front matter; they are passed over, whatever their values.
+# Keys a blog or site generator writes into its posts (Jekyll, Hugo) and a web clipper
+# into the page it saves (Obsidian Web Clipper, MarkDownload): not ours, but they say the
+# block is front matter; they are passed over, whatever their values.
 SITE_KEYS = (
     "layout", "categories", "category", "tags", "author", "permalink", "excerpt", "description",
     "comments", "published", "lang", "toc", "keywords", "cover", "image", "summary", "draft",
     "slug", "weight", "aliases", "series", "subtitle", "header", "mathjax", "sticky", "top",
     "share", "type", "thumbnail", "featured", "hidden", "sidebar", "math", "pin", "banner",
     "excerpt_separator", "modified", "updated", "lastmod", "redirect_from",
+    "source", "url", "link", "site", "origin", "created", "clipped", "captured", "captured_at",
+    "saved", "saved_at", "folder", "domain",
 )
 # The YAML text starts on the file's second line; marks count lines from 0.
 FIRST_LINE = 2
@@ -87,14 +90,17 @@ def _shape_problem(text: str) -> tuple[str, int] | None:
 
 
 def _read_values(node: yaml.MappingNode, lines: int, path: str) -> FrontMatter:
-    """The block's values as written; a key we do not know keeps the block as text."""
-    values, problems = {}, []
+    """The block's values as written. A key we do not know is passed over with a notice
+    when another key says the block is front matter (a clipper's header, a typo beside a
+    title); a block of nothing but unknown keys is kept as text."""
+    values, problems, unknown = {}, [], []
     for key_node, value_node in node.value:
         key, line = key_node.value, key_node.start_mark.line + FIRST_LINE
         if isinstance(key_node, yaml.ScalarNode) and key in SITE_KEYS:
             continue
         if not isinstance(key_node, yaml.ScalarNode) or key not in KEYS:
-            return _not_read(path, f"unknown front matter key '{key}'", line)
+            unknown.append((key, line))
+            continue
         if not isinstance(value_node, yaml.ScalarNode):
             problems.append(Notice(path, line, f"front matter {key} must be one value, not a list or mapping; it is not used"))
             continue
@@ -107,7 +113,10 @@ def _read_values(node: yaml.MappingNode, lines: int, path: str) -> FrontMatter:
                 problems.append(Notice(path, line, _bad_date(value_node.value)))
                 continue
         values[key] = value
-    return FrontMatter(values, lines, tuple(problems))
+    if unknown and len(unknown) == len(node.value):
+        return _not_read(path, f"unknown front matter key '{unknown[0][0]}'", unknown[0][1])
+    problems += [Notice(path, line, f"unknown front matter key '{key}' (use {', '.join(KEYS)}); it is not used") for key, line in unknown]
+    return FrontMatter(values, lines, tuple(sorted(problems, key=lambda notice: notice.line)))
 
 
 def _date(text: str) -> str | None:
