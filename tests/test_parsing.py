@@ -518,3 +518,34 @@ def test_an_appended_document_under_a_bracketed_heading_is_an_appendix():
             "【参考资料】\n《辞职书》\n尊敬的总裁：\n我请求辞去职务。\n")
     speech = parse_text(text)
     assert speech.parts[-1].kind == "附件"
+
+
+def test_points_a_speaker_names_after_a_few_spoken_words_are_points():
+    # Spoken numbering: the number stands after a lead-in, not at the paragraph's start.
+    charges = parse_text(
+        "反对党八股\n同志们：\n党八股有许多罪状，我们来数一数。\n"
+        "党八股的第一条罪状是：空话连篇，言之无物。文章写得很长。\n"
+        "党八股的第二条罪状是：装腔作势，借以吓人。有些人写文章。\n"
+        "第三条罪状是：无的放矢，不看对象。看人说话。\n"
+    ).parts[0]
+    assert [i.label for i in charges.items] == ["第一条罪状是", "第二条罪状是", "第三条罪状是"]
+    assert charges.items[0].headline.startswith("空话连篇")
+    asked = parse_text(
+        "讲话\n同志们：\n今天讲两点。\n我想讲的第一点是什么呢？就是学习。学习很重要。\n"
+        "我想讲的第二点是什么呢？就是团结。团结出力量。\n"
+    ).parts[0]
+    assert [i.label for i in asked.items] == ["第一点是什么呢", "第二点是什么呢"]
+    questions = parse_text(
+        "讲话\n同志们：\n今天讲三个问题。\n我先来讲第一个问题，关于学习。学习很重要。\n"
+        "下面讲第二个问题，关于团结。团结出力量。\n最后讲第三个问题，关于作风。作风要实。\n"
+    ).parts[0]
+    assert [i.label for i in questions.items] == ["第一个问题", "第二个问题", "第三个问题"]
+    assert questions.items[1].headline.startswith("关于团结")
+
+
+def test_a_number_inside_a_sentence_is_no_point():
+    speech = parse_text(
+        "讲话\n同志们：\n今天讲几句。\n我们的第一要务是发展，这是第一位的。\n"
+        "全省的第一个试点是，去年在城东开的。\n他们的第二个试点是，今年在城西开的。\n"
+    )
+    assert speech.parts == ()

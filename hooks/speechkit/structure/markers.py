@@ -10,6 +10,8 @@ from .titles import TitleRules, compile_title_rules
 
 # Punctuation between a marker and its text (第一点，把… → 把…).
 LEAD_PUNCTUATION = "，,、：: \u3000"
+# …and what a label may also end with, a speaker's question (第二点是什么呢？).
+LABEL_END = LEAD_PUNCTUATION + "？?"
 
 
 @dataclass(frozen=True)
@@ -19,6 +21,7 @@ class Family:
     name: str
     level: int
     pattern: re.Pattern  # matches at a paragraph's start
+    spoken: re.Pattern | None  # matches after a speaker's lead-in words (我先来讲第一个问题)
     inline: re.Pattern | None  # matches after a boundary inside a paragraph
     words: dict
     closer: bool
@@ -114,6 +117,7 @@ def compile_structure(data: dict) -> Rules:
                 name=entry["family"],
                 level=int(entry["level"]),
                 pattern=re.compile("^" + body),
+                spoken=re.compile(f"^{data['spoken_lead']}{body}") if entry.get("spoken") else None,
                 inline=re.compile(f"(?:(?<={boundary})|^){body}") if inline else None,
                 words=dict(entry.get("words") or {}),
                 closer=bool(entry.get("closer")),
@@ -174,7 +178,7 @@ def marker(text: str) -> Marker | None:
     """The marker a paragraph starts with, if any; 最后，第六，… is the point 第六 (a closer
     followed by a numbered marker of a family it closes is that marker)."""
     for family in rules().families:
-        found = _read(family, family.pattern.match(text), text)
+        found = _read(family, family.pattern.match(text) or (family.spoken and family.spoken.match(text)), text)
         if found and found.family.closer:
             inner = marker(found.rest)
             if inner and inner.family.name in family.closes and not inner.family.closer:
@@ -215,7 +219,7 @@ def _read(family: Family, match: re.Match | None, text: str) -> Marker | None:
             return None
     label = match.group("label")
     if label[-1] != family.name[-1]:  # 第一点， → 第一点; but 一、 and 1. keep their mark
-        label = label.rstrip(LEAD_PUNCTUATION)
+        label = label.rstrip(LABEL_END)
     rest = text[match.end():].lstrip(LEAD_PUNCTUATION)
     return Marker(family, number, label, rest, match.start("label"))
 
