@@ -158,3 +158,31 @@ def test_an_image_tag_on_a_line_of_its_own_is_set_aside_and_the_subtitle_under_i
     speech = parse_text(text, "t.md")
     assert speech.speaker == "任正非"
     assert any(d.reason == "HTML 图片" for d in speech.dropped)
+
+
+CODE = "网页代码（HTML 标签、样式表、脚本）"
+
+
+def test_a_page_copied_with_its_markup_loses_the_code_and_keeps_the_article():
+    text = (
+        '<div class="article">\n<style type="text/css">\n.TRS_Editor P{line-height:2;}\nbody { color: red }\n</style>\n'
+        "在全市大会上的讲话\n同志们：\n今天开会。\n</div>\n<!-- 正文结束 -->\n"
+    )
+    cleaned = clean(Source("t.txt", text, "utf-8"))
+    assert [line.text for line in cleaned.lines] == ["在全市大会上的讲话", "同志们：", "今天开会。"]
+    assert [(d.line, d.reason) for d in cleaned.dropped] == [(n, CODE) for n in (1, 2, 3, 4, 5, 9, 10)]
+
+
+def test_one_tag_line_alone_is_the_speakers_text_but_a_css_rule_is_code():
+    kept = clean(Source("t.txt", "标题\n<iframe src=x></iframe>\n今天开会。\n", "utf-8"))
+    assert [line.text for line in kept.lines] == ["标题", "<iframe src=x></iframe>", "今天开会。"]
+    css = clean(Source("t.txt", "标题\np.MsoNormal{margin:0cm;font-family:宋体}\n今天开会。\n", "utf-8"))
+    assert [(d.line, d.reason) for d in css.dropped] == [(2, CODE)]
+
+
+def test_a_second_copy_of_the_article_is_set_aside_and_a_repeated_line_is_not():
+    body = ["一是要加强学习，" + "学习是立身之本。" * 9, "二是要改进作风，" + "作风是形象之要。" * 9, "三是要狠抓落实，" + "落实是成事之基。" * 9]
+    lines = ["讲话", "同志们：", *body, "同志们：", "谢谢大家。", *body]
+    cleaned = clean(Source("t.txt", "\n".join(lines), "utf-8"))
+    assert [line.text for line in cleaned.lines] == lines[:7]
+    assert [(d.line, d.reason) for d in cleaned.dropped] == [(n, "网页上重复的正文副本") for n in (8, 9, 10)]

@@ -13,6 +13,7 @@ from ..model import Dropped
 from ..rulebook import current
 from .dispatch import DispatchRules, compile_dispatch, find_wrapper
 from .frontmatter import split_front_matter
+from .pagecode import PageCodeRules, compile_page_code, page_code_reasons
 from .reading import Source
 from .sentences import SENTENCE_ENDS  # a unit ending so is the speaker's text, however often it recurs
 from .wrapping import SENTENCE_END, WrappedLine, continuations, joined, without_wrap_spaces
@@ -106,6 +107,7 @@ class Noise:
     printed_pages_min: int
     web_address: re.Pattern
     dispatch: DispatchRules  # the red-head wrapper around a circulated report
+    page_code: PageCodeRules  # a web page's code and second copy of the article
     echoed_heading_reason: str  # a section heading shown above the salutation as well
 
 
@@ -150,6 +152,7 @@ def compile_noise(data: dict) -> Noise:
         printed_pages_min=int(data["printed_pages_min"]),
         web_address=re.compile(data["web_address"]),
         dispatch=compile_dispatch(data["dispatch"]),
+        page_code=compile_page_code(data["page_code"]),
         echoed_heading_reason=data["echoed_heading_reason"],
     )
 
@@ -173,6 +176,7 @@ def clean(source: Source) -> Cleaned:
             continue
         units += _split_line(raw, number, dropped)
     markdown = _markdown_scopes(source, units)
+    units = _set_aside_page_code(units, dropped)
     units = _set_aside_wrapper(units, dropped)
     front_end = _markup_front_end(units)
     for index, unit in enumerate(units):
@@ -365,6 +369,15 @@ def _rewrapped(lines: list[Line], dropped: list[Dropped], authored: bool, headin
         else:
             result.append(line)
     return result
+
+
+def _set_aside_page_code(units: list[_Unit], dropped: list[Dropped]) -> list[_Unit]:
+    """The units without a web page's code and second copy of the article (into ``dropped``)."""
+    reasons = page_code_reasons([unit.text for unit in units], _noise().page_code)
+    for index, reason in reasons.items():
+        unit = units[index]
+        dropped.append(Dropped(unit.number, unit.text, reason, unit.column))
+    return [unit for index, unit in enumerate(units) if index not in reasons]
 
 
 # -- the dispatch wrapper around a circulated report ------------------------------------------
