@@ -549,3 +549,12 @@ def test_a_number_inside_a_sentence_is_no_point():
         "全省的第一个试点是，去年在城东开的。\n他们的第二个试点是，今年在城西开的。\n"
     )
     assert speech.parts == ()
+
+
+@pytest.mark.parametrize("heading", ["【参考资料】", "参考资料", "附：", "附：有关文件", "背景资料："])
+def test_an_appendix_heading_keeps_its_own_sections_out_of_the_speech(heading):
+    text = ("在全市干部大会上的讲话\n同志们：\n今天我讲两点意见。\n一、提高认识\n认识很重要。\n二、狠抓落实\n落实很重要。\n"
+            f"同志们，让我们共同努力！\n{heading}\n一、有关文件\n文件很多。\n二、有关讲话\n讲话也很多。\n")
+    speech = parse_text(text)
+    assert [p.heading for p in speech.parts] == ["提高认识", "狠抓落实", heading]
+    assert [p.text for p in speech.closing] == ["同志们，让我们共同努力！"]
