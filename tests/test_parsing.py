@@ -558,3 +558,11 @@ def test_an_appendix_heading_keeps_its_own_sections_out_of_the_speech(heading):
     speech = parse_text(text)
     assert [p.heading for p in speech.parts] == ["提高认识", "狠抓落实", heading]
     assert [p.text for p in speech.closing] == ["同志们，让我们共同努力！"]
+
+
+def test_points_numbered_with_a_bare_digit_and_a_space_nest_under_their_section():
+    text = ("报告\n各位代表：\n现在我作报告。\n一、坚持党的领导\n（一）加强政治建设\n政治建设是根本。\n"
+            "1 党的政治建设是根本性建设。\n2 坚持民主集中制。\n3 万元以上的支出要集体研究。\n（二）加强思想建设\n思想是基础。\n")
+    [section] = parse_text(text).parts
+    assert [[c.label for c in item.children] for item in section.items] == [["1", "2"], []]
+    assert section.items[0].paragraphs[-1].text == "3 万元以上的支出要集体研究。"  # no third point
