@@ -566,3 +566,12 @@ def test_points_numbered_with_a_bare_digit_and_a_space_nest_under_their_section(
     [section] = parse_text(text).parts
     assert [[c.label for c in item.children] for item in section.items] == [["1", "2"], []]
     assert section.items[0].paragraphs[-1].text == "3 万元以上的支出要集体研究。"  # no third point
+
+
+@pytest.mark.parametrize("addressed", ["同学们，", "老师们、同学们！", "各位委员：", "亲爱的同学们，"])
+def test_the_audience_addressed_again_after_the_last_point_closes_the_speech(addressed):
+    text = ("在开学典礼上的讲话\n亲爱的同学们：\n今天我提三点希望。\n第一，要志存高远。理想是灯。\n第二，要勤学苦练。学习是桥。\n"
+            f"第三，要砥砺品行。品行是根。\n{addressed}青春正当时，未来属于你们。\n")
+    speech = parse_text(text)
+    assert [i.label for i in speech.parts[0].items] == ["第一", "第二", "第三"]
+    assert [p.text for p in speech.closing] == [f"{addressed}青春正当时，未来属于你们。"]

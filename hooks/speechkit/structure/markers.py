@@ -164,7 +164,7 @@ def compile_structure(data: dict) -> Rules:
         inline_count=re.compile(data["inline_count"]),
         intro_end=re.compile(expand(data["intro_end"])),
         after_cues=re.compile(data["after_cues"]),
-        closing_cues=re.compile(data["closing_cues"]),
+        closing_cues=re.compile(data["closing_cues"].replace("{addressee}", f"(?:{data['addressee']})")),
         not_closing=re.compile(data["not_closing"]),
         closing_summary=re.compile(data["closing_summary"]),
         closing_wish=re.compile(data["closing_wish"]),
