@@ -247,3 +247,18 @@ def test_each_format_becomes_a_speech_and_an_outline(path, kind):
     )
     outline = json.loads(done.stdout)
     assert (outline["title"], outline["format"], outline["title_source"]) == (speech.title, kind, "text")
+
+
+def test_the_next_point_of_a_run_the_wrap_put_at_a_line_start_stays_in_its_paragraph():
+    lines = [
+        line("把准工作方向和着力重点：一是稳增长，二是", 70, 500, 780),
+        line("促改革，三是惠民生，四是防风险。", 50, 500, 765),  # full, ends a sentence
+        line("五是强作风，六是抓落实。", 50, 170, 750),  # the run's next point, at the margin
+        line("其他工作也要统筹推进，做到心中有数。", 70, 300, 735),
+        line("一是强化系统施策。", 50, 140, 720),  # a run's first point starts a paragraph
+    ]
+    assert _paragraphs(lines) == [
+        "把准工作方向和着力重点：一是稳增长，二是促改革，三是惠民生，四是防风险。五是强作风，六是抓落实。",
+        "其他工作也要统筹推进，做到心中有数。",
+        "一是强化系统施策。",
+    ]

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Item, Paragraph, Part, Speech
-from ..structure.numerals import write_numeral
+from ..numerals import write_numeral
 from . import urls
 from .related import Related, related_items
 from .topics import Taxonomy, topics_of

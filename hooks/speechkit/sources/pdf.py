@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from ..errors import SpeechError
+from ..numerals import parse_numeral, write_numeral
 from .wrapping import ITEM_MARKER, SENTENCE_END, joined
 
 DIGITS = re.compile(r"\d+")
@@ -24,6 +25,10 @@ MARGIN_CHARS = 0.5  # a line starting within this of the left margin is at the m
 INDENT_CHARS = 1.5  # a first line indented this much or more
 INDENTED_SHARE = 0.1  # the document indents first lines when this share of lines is indented
 FURNITURE_PAGE_SHARE = 0.5  # a line (digits aside) at the same height on this share of pages
+# A point of a run inside a paragraph (…四是…。五是…) that the wrap put at a line's start.
+RUN_ON_MARKER = re.compile(r"^(?P<n>[一二三四五六七八九十]{1,3})(?P<mark>[是要])")
+# Where a point of such a run stands in the paragraph: its start or after a sentence's or clause's end.
+RUN_BOUNDARY = "(?:^|[。；;：:，,！!？?])"
 NO_TEXT = "the PDF has no text layer (a scan?); run OCR on it, or save the speech as .docx or UTF-8 .txt"
 
 
@@ -115,7 +120,7 @@ def _paragraphs(lines: list[Line]) -> list[str]:
         if line in furniture:
             (held if text is not None else out).append(line.text)
             continue
-        if last is not None and _continues(last, line, geometry):
+        if last is not None and _continues(last, line, geometry, text):
             text = joined(text, line.text)
         else:
             out += [text, *held] if text is not None else held
@@ -152,10 +157,23 @@ def _geometry(lines: list[Line]) -> Geometry:
     return Geometry(margin, right, char, indented >= INDENTED_SHARE * len(lines))
 
 
-def _continues(previous: Line, line: Line, geometry: Geometry) -> bool:
-    """Does ``line`` go on with ``previous``'s paragraph? Only from a full line to one at the margin."""
-    if abs(line.x0 - geometry.margin) > MARGIN_CHARS * geometry.char or ITEM_MARKER.match(line.text):
+def _continues(previous: Line, line: Line, geometry: Geometry, paragraph: str = "") -> bool:
+    """Does ``line`` go on with ``previous``'s paragraph? Only from a full line to one at
+    the margin, and not one that starts a point, unless it is the next point of a run the
+    open ``paragraph`` holds (…四是…。 then 五是… at the margin: the wrap put it there)."""
+    if abs(line.x0 - geometry.margin) > MARGIN_CHARS * geometry.char:
+        return False
+    if ITEM_MARKER.match(line.text) and not (geometry.indents and _runs_on(paragraph, line.text)):
         return False
     if previous.x1 < geometry.right - NEAR_FULL_CHARS * geometry.char:
         return False
     return geometry.indents or not SENTENCE_END.search(previous.text)
+
+
+def _runs_on(paragraph: str, text: str) -> bool:
+    """Does ``text`` start with the point after one the paragraph holds inside it (四是 → 五是)?"""
+    found = RUN_ON_MARKER.match(text)
+    number = parse_numeral(found.group("n")) if found else None
+    if not number or number < 2:
+        return False
+    return re.search(RUN_BOUNDARY + write_numeral(number - 1) + found.group("mark"), paragraph) is not None

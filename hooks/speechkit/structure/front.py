@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 
 from ..model import Paragraph
 from .markers import marker, rules
-from .numerals import parse_numeral
+from ..numerals import parse_numeral
 
 # Sentence ends: a title line never ends with one.
 TITLE_BAD_END = tuple("。！？；，：;:,!?")

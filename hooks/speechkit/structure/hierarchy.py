@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..model import Item, Paragraph
-from .numerals import parse_numeral
+from ..numerals import parse_numeral
 from .markers import LEAD_PUNCTUATION, Family, Marker, inline_chain, marker, rules
 
 # Sentence ends; a headline is an item's first sentence.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from ..rulebook import current
-from .numerals import parse_numeral
+from ..numerals import parse_numeral
 from .titles import TitleRules, compile_title_rules
 
 # Punctuation between a marker and its text (第一点，把… → 把…).

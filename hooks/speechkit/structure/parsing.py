@@ -29,7 +29,7 @@ from .hierarchy import (
 )
 from ..model import Item, Paragraph, Part, Speech
 from .markers import is_footnote_heading, marker, rules
-from .numerals import parse_numeral, write_numeral
+from ..numerals import parse_numeral, write_numeral
 from .titles import junk_reason
 
 __all__ = ["parse", "headline"]
