@@ -161,6 +161,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError(str(error)) from None
     for notice in build.notices:
         log.warning(str(notice))
+    for advice in build.advice:
+        log.info(advice)
     for speech in speeches:
         for warning in speech.warnings:
             # Advice about the text (no title line, no structure found), shown by

@@ -136,3 +136,11 @@ def test_a_fifo_gets_a_notice(tmp_path):
 def test_a_missing_folder_is_an_error(tmp_path):
     with pytest.raises(FileNotFoundError):
         list_speeches(tmp_path / "nowhere")
+
+
+def test_the_folders_own_notes_are_not_speeches_and_are_listed_apart(tmp_path):
+    touch(tmp_path, "讲话.txt", "SOURCES.md", "README.txt", "LICENSE", "2024/readme.md", "关于规划的说明.txt")
+    listing = list_speeches(tmp_path)
+    assert relative(tmp_path, listing.paths) == ["关于规划的说明.txt", "讲话.txt"]
+    assert relative(tmp_path, listing.notes) == ["2024/readme.md", "LICENSE", "README.txt", "SOURCES.md"]
+    assert listing.notices == ()

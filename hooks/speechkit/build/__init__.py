@@ -43,6 +43,9 @@ MAX_DOCUMENT_BYTES = 64 * 2**20
 ANALYSE_APART_BYTES = 2**17
 
 
+FOLDER_NOTE = "not read: the folder's own notes (README, SOURCES, LICENSE …), not a speech; rename it to read it as one"
+
+
 @dataclass(frozen=True)
 class Settings:
     """What a build is asked to do (extra.study_site, checked by the adapter)."""
@@ -122,6 +125,7 @@ class Build:
         self._sizes: dict[str, int] = {}  # bytes of each speech's file
         self.rules: Rulebook = load_rulebook(settings.rules)
         self.notices: list[Notice] = []
+        self.advice: list[str] = []  # what the build tells without a warning: folder notes not read
         self.library: Library | None = None
         self.search: SearchJob | None = None
         self._analysis: Job | None = None
@@ -150,6 +154,7 @@ class Build:
                 raise SpeechError(self.settings.speeches, f"cannot list the speeches folder: {error.strerror or error}") from None
             paths = list(listing.paths)
             self.notices += listing.notices
+            self.advice = [f"{path}: {FOLDER_NOTE}" for path in listing.notes]
             speeches = [speech for speech in map(self._load, paths) if speech is not None]
         self.session.parsed.keep_only(paths)
         for speech in speeches:

@@ -20,6 +20,7 @@ class Listing:
 
     paths: tuple[Path, ...]
     notices: tuple[Notice, ...]
+    notes: tuple[Path, ...] = ()  # the folder's own notes (README, SOURCES …): not speeches
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class FileRules:
 
     suffixes: frozenset[str]
     leftovers: tuple[str, ...]
+    notes: tuple[str, ...]  # the folder's notes about its files: README, SOURCES …
     formats: dict[str, str]
     page_suffixes: frozenset[str]  # web pages, beside which …
     page_assets: str  # … a folder ending so holds the page's pictures and scripts
@@ -43,6 +45,7 @@ def compile_file_rules(data: dict) -> FileRules:
     return FileRules(
         frozenset(s.lower() for s in data["speech_suffixes"]),
         tuple(p.lower() for p in data["leftovers"]),
+        tuple(p.lower() for p in data["folder_notes"]),
         {suffix.lower(): kind for suffix, kind in data["formats"].items()},
         frozenset(s.lower() for s in data["web_page_suffixes"]),
         data["web_page_assets"].lower(),
@@ -54,12 +57,13 @@ def list_speeches(folder: str | Path) -> Listing:
     builds are reproducible, and why each other file is not read; OSError if the folder
     itself cannot be listed."""
     root = Path(folder)
-    paths: list[Path] = []
+    found: list[Path] = []
     notices: list[Notice] = []
-    _scan(root, root.resolve(), paths, notices, top=True)
-    paths.sort(key=lambda path: path.relative_to(root).parts)
+    _scan(root, root.resolve(), found, notices, top=True)
+    found.sort(key=lambda path: path.relative_to(root).parts)
     notices.sort(key=lambda notice: Path(notice.path).relative_to(root).parts)
-    return Listing(tuple(paths), tuple(notices))
+    notes = tuple(path for path in found if _is_folder_note(path.name))
+    return Listing(tuple(path for path in found if path not in notes), tuple(notices), notes)
 
 
 def _scan(folder: Path, root: Path, paths: list[Path], notices: list[Notice], top: bool = False) -> None:
@@ -103,7 +107,7 @@ def _take_file(path: Path, paths: list[Path], notices: list[Notice]) -> None:
     """A speech by its ending (even a name with a leading dot); a Notice for anything
     else that is not hidden (.gitignore and the like are the system's)."""
     suffix = path.suffix.lower()
-    if suffix in _rules().suffixes:
+    if suffix in _rules().suffixes or _is_folder_note(path.name):  # notes are sorted out after
         paths.append(path)
     elif not path.name.startswith(HIDDEN):
         notices.append(Notice(str(path), None, _not_a_speech(suffix)))
@@ -120,6 +124,12 @@ def _is_page_assets(name: str, pages: set[str]) -> bool:
     讲话.html; ``pages`` are the web pages' names, lower-case, without their endings)."""
     suffix = _rules().page_assets
     return name.lower().endswith(suffix) and name.lower().removesuffix(suffix) in pages
+
+
+def _is_folder_note(name: str) -> bool:
+    """The folder's own notes about its files (README.md, SOURCES.md, LICENSE.txt)."""
+    lowered = name.lower()
+    return any(fnmatchcase(lowered, pattern) for pattern in _rules().notes)
 
 
 def _is_leftover(name: str) -> bool:
