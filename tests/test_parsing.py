@@ -575,3 +575,14 @@ def test_the_audience_addressed_again_after_the_last_point_closes_the_speech(add
     speech = parse_text(text)
     assert [i.label for i in speech.parts[0].items] == ["第一", "第二", "第三"]
     assert [p.text for p in speech.closing] == [f"{addressed}青春正当时，未来属于你们。"]
+
+
+def test_a_list_lettered_with_the_heavenly_stems_is_a_list():
+    text = ("党与政权\n一　党团的运用\n为了统一步调，应组织党团。党团的任务是：\n第一，受领党的指示。\n第二，团结非党干部。\n"
+            "为着实现上述任务，必须注意下列问题：\n甲、要民主。重要问题都要讨论。\n乙、要能团结人。每个党员都要接近非党员。\n丙、要坚持政治立场。\n"
+            "二　支部的工作\n支部要做好工作。\n")
+    part = parse_text(text).parts[0]
+    assert [i.label for i in part.items] == ["第一", "第二", "甲、", "乙、", "丙、"]
+    # Without sections, each list with its intro is a part, as 主要表现在： and 我讲三点意见： are.
+    speech = parse_text("讲话\n" + text.split("\n", 2)[2].split("二　")[0])
+    assert [[i.label for i in p.items] for p in speech.parts] == [["第一", "第二"], ["甲、", "乙、", "丙、"]]

@@ -166,3 +166,8 @@ def test_the_reading_problems_reach_the_speech():
     assert [str(p) for p in speech.problems] == [
         "speeches/m.txt:3: " + MIXED_NOTICE.format(n=3, other="UTF-8", main="GBK")
     ]
+
+
+def test_radicals_a_pdf_font_stands_in_for_characters_and_its_em_spaces_are_read_as_the_text_means():
+    source = decode_source("党与抗⽇⺠主政权\n⼀\u2003三三制政权的实质是⺠主\n⻓期\u2002坚持。\n".encode(), "a.txt")
+    assert source.text == "党与抗日民主政权\n一\u3000三三制政权的实质是民主\n长期 坚持。\n"

@@ -10,6 +10,7 @@ aside); a paragraph running over a page break is joined across them, and they fo
 from __future__ import annotations
 
 import io
+import logging
 import re
 import statistics
 from collections import Counter, defaultdict
@@ -29,6 +30,9 @@ FURNITURE_PAGE_SHARE = 0.5  # a line (digits aside) at the same height on this s
 RUN_ON_MARKER = re.compile(r"^(?P<n>[一二三四五六七八九十]{1,3})(?P<mark>[是要])")
 # Where a point of such a run stands in the paragraph: its start or after a sentence's or clause's end.
 RUN_BOUNDARY = "(?:^|[。；;：:，,！!？?])"
+# pdfminer warns of fonts it cannot measure (Could get FontBBox …) while the text reads
+# fine; that is no news for the person building the site.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 NO_TEXT = "the PDF has no text layer (a scan?); run OCR on it, or save the speech as .docx or UTF-8 .txt"
 
 

@@ -11,6 +11,7 @@ from ..errors import Notice, SpeechError
 from .doc import read_doc
 from .docx import read_docx
 from .pdf import read_pdf
+from .unify import unified
 from .sniff import UTF8_BOM, sniff
 from .webpage import declared_charset, read_html
 
@@ -94,7 +95,7 @@ def decode_source(data: bytes, path: str | Path) -> Source:
             "(save the speech as plain text, UTF-8 or GBK)",
             line,
         )
-    return Source(str(path), text, encoding, problems)
+    return Source(str(path), unified(text), encoding, problems)
 
 
 def _document_source(data: bytes, path: str, kind: str) -> Source:
@@ -106,7 +107,8 @@ def _document_source(data: bytes, path: str, kind: str) -> Source:
         text, metadata = read_pdf(data, path)
     else:
         text, metadata = read_doc(data, path), {}
-    text = CONTROL_CHARS.sub("", NEWLINES.sub("\n", text))
+    text = unified(CONTROL_CHARS.sub("", NEWLINES.sub("\n", text)))
+    metadata = {key: unified(value) for key, value in metadata.items()}
     return Source(path, text, "utf-8", format=kind, metadata=tuple(metadata.items()), hints=hints)
 
 
@@ -115,7 +117,7 @@ def _html_source(data: bytes, path: str) -> Source:
     decoded by its byte order mark, else its declared charset, else as a text file is."""
     markup, encoding, problems = _decode_page(data, path)
     page = read_html(CONTROL_CHARS.sub("", NEWLINES.sub("\n", markup)), path)
-    return Source(path, CONTROL_CHARS.sub("", page.text), encoding, problems, "html",
+    return Source(path, unified(CONTROL_CHARS.sub("", page.text)), encoding, problems, "html",
                   tuple(page.metadata.items()), page.set_aside)
 
 
