@@ -274,6 +274,8 @@ def test_a_report_with_no_title_and_no_meeting_is_titled_by_its_opening_words():
     assert (speech.title, speech.title_source) == ("政府工作报告", "opening")
     assert [(d.text, d.reason) for d in speech.dropped] == [("市长凌云作政府工作报告。", "图片说明")]
     assert speech.problems == ()
+    national = parse_text("各位代表：\n现在，我代表国务院，向大会报告政府工作，请予审议。\n一、工作回顾\n")
+    assert (national.title, national.title_source) == ("政府工作报告", "opening")
 
 
 def test_a_dateline_on_the_first_line_is_no_title():
