@@ -173,6 +173,13 @@ def test_a_page_copied_with_its_markup_loses_the_code_and_keeps_the_article():
     assert [(d.line, d.reason) for d in cleaned.dropped] == [(n, CODE) for n in (1, 2, 3, 4, 5, 9, 10)]
 
 
+def test_a_comment_over_several_lines_is_code_and_the_sites_name_with_its_address_is_no_title():
+    text = "<!--\n  页面统计\n-->\n<!--\n-->\n政府工作报告\n中央政府门户网站\u3000www.gov.cn\n各位代表！\n现在作报告。\n"
+    cleaned = clean(Source("t.txt", text, "utf-8"))
+    assert [line.text for line in cleaned.lines] == ["政府工作报告", "各位代表！", "现在作报告。"]
+    assert [(d.line, d.reason) for d in cleaned.dropped] == [(n, CODE) for n in (1, 2, 3, 4, 5)] + [(7, "网页来源信息（网站名称与网址）")]
+
+
 def test_one_tag_line_alone_is_the_speakers_text_but_a_css_rule_is_code():
     kept = clean(Source("t.txt", "标题\n<iframe src=x></iframe>\n今天开会。\n", "utf-8"))
     assert [line.text for line in kept.lines] == ["标题", "<iframe src=x></iframe>", "今天开会。"]
@@ -186,3 +193,6 @@ def test_a_second_copy_of_the_article_is_set_aside_and_a_repeated_line_is_not():
     cleaned = clean(Source("t.txt", "\n".join(lines), "utf-8"))
     assert [line.text for line in cleaned.lines] == lines[:7]
     assert [(d.line, d.reason) for d in cleaned.dropped] == [(n, "网页上重复的正文副本") for n in (8, 9, 10)]
+    # A page that shows the article five times: each later copy is measured against the article, not the copies.
+    cleaned = clean(Source("t.txt", "\n".join(["讲话", *body * 5]), "utf-8"))
+    assert [line.text for line in cleaned.lines] == ["讲话", *body]

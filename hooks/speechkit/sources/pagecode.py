@@ -52,17 +52,16 @@ def page_code_reasons(texts: list[str], rules: PageCodeRules) -> dict[int, str]:
 
 
 def _code(texts: list[str], rules: PageCodeRules) -> set[int]:
-    """CSS rules anywhere; tag lines and the <style>/<script> blocks they open, where the
-    text holds enough tag lines to have been copied with its markup (one <iframe> line
-    alone may be what the speaker's text says)."""
+    """CSS rules anywhere; tag lines and the <style>/<script> blocks and comments they
+    open, where the text holds enough tag lines to have been copied with its markup (one
+    <iframe> line alone may be what the speaker's text says)."""
     code = {index for index, text in enumerate(texts) if rules.css_rule.match(text)}
-    tags = [index for index, text in enumerate(texts) if rules.tag_line.match(text)]
-    if len(tags) < rules.tag_lines_min:
+    opens = [index for index, text in enumerate(texts) if rules.block_open.match(text)]
+    tags = [index for index, text in enumerate(texts) if rules.tag_line.match(text) or rules.block_close.fullmatch(text)]
+    if len(set(tags + opens)) < rules.tag_lines_min:
         return code
-    code.update(tags)
-    for index in tags:
-        if not rules.block_open.match(texts[index]):
-            continue
+    code.update(tags + opens)
+    for index in opens:
         end = next((i for i in range(index + 1, min(len(texts), index + rules.block_max)) if rules.block_close.search(texts[i])), None)
         if end is not None:
             code.update(range(index, end + 1))
@@ -79,6 +78,7 @@ def _second_copy(texts: list[str], rules: PageCodeRules) -> set[int]:
     for text in texts:
         before.append(before[-1] + len(text))
     copies: set[int] = set()
+    copied = 0  # characters of the copies found so far
     index = 0
     while index < len(texts):
         earlier = first.get(texts[index])
@@ -88,8 +88,10 @@ def _second_copy(texts: list[str], rules: PageCodeRules) -> set[int]:
                 length += 1
         size = before[index + length] - before[index]
         distinct = len(set(texts[index : index + length]))  # a watermark line repeated is no copy
-        if distinct >= rules.copy_min_units and size >= rules.copy_min_chars and size >= rules.copy_min_share * before[index]:
+        original = before[index] - copied  # the text before it, copies left out
+        if distinct >= rules.copy_min_units and size >= rules.copy_min_chars and size >= rules.copy_min_share * original:
             copies.update(range(index, index + length))
+            copied += size
             index += length
             continue
         first.setdefault(texts[index], index)
