@@ -588,3 +588,19 @@ def test_a_list_lettered_with_the_heavenly_stems_is_a_list():
     # Without sections, each list with its intro is a part, as 主要表现在： and 我讲三点意见： are.
     speech = parse_text("讲话\n" + text.split("\n", 2)[2].split("二　")[0])
     assert [[i.label for i in p.items] for p in speech.parts] == [["第一", "第二"], ["甲、", "乙、", "丙、"]]
+
+
+def test_a_title_cut_inside_a_phrase_is_joined_without_a_space_and_two_phrases_keep_theirs():
+    cut = parse_text("关于洛阳市2023年财政决算和2024年\n1—6月份财政预算执行情况的报告\n主任、各位副主任、秘书长、各位委员：\n我受市人民政府委托作报告。\n")
+    assert cut.title == "关于洛阳市2023年财政决算和2024年1—6月份财政预算执行情况的报告"
+    assert cut.salutation.text == "主任、各位副主任、秘书长、各位委员："
+    phrases = parse_text("高举中国特色社会主义伟大旗帜\n为全面建设社会主义现代化国家而团结奋斗\n同志们：\n现在，我代表第十九届中央委员会向大会作报告。\n")
+    assert phrases.title == "高举中国特色社会主义伟大旗帜 为全面建设社会主义现代化国家而团结奋斗"
+
+
+def test_a_run_of_points_goes_on_in_a_later_paragraph_and_is_no_section():
+    text = ("报告\n一、工作回顾\n（一）甲。\n（二）乙。\n二、工作安排\n一是兜牢底线。二是防范风险。三是过紧日子。\n"
+            "四是深化改革。\n坚持积极的财政政策，持续壮大财力。五是严肃财经纪律。加强财会监督。\n")
+    speech = parse_text(text)
+    assert [p.heading for p in speech.parts] == ["工作回顾", "工作安排"]
+    assert [i.label for i in speech.parts[1].items] == ["一是", "二是", "三是", "四是", "五是"]

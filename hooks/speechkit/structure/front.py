@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from ..model import Paragraph
@@ -15,6 +16,10 @@ FRONT_MAX = 10
 YEAR_DIGITS = {"〇": "0", "○": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4",
                "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
 
+# Where a title line was cut inside a phrase: it ends on a word that joins (和, 的, 关于)
+# or a date's 年; the next starts with a figure or such a word.
+TITLE_CUT_END = re.compile(r"([和与及的对在暨并之年月、，]|关于)$")
+TITLE_CUT_START = re.compile(r"^[0-9０-９、，的和与及年月日份]")
 
 @dataclass(frozen=True)
 class Front:
@@ -56,9 +61,17 @@ def read_front(paragraphs: list[Paragraph], styled_titles: frozenset[int] = froz
 
 def _joined_title(lines: list[str]) -> str | None:
     """The title lines as one title; a line the one before already holds (2021年杭州市政府
-    工作报告 over 政府工作报告, as web pages print them) is not said twice."""
+    工作报告 over 政府工作报告, as web pages print them) is not said twice. Two phrases
+    stand apart (高举…旗帜 为…而团结奋斗); a line cut inside a phrase (…和2024年 over
+    1—6月份…的报告) goes on without a space."""
     kept = [line for index, line in enumerate(lines) if index == 0 or line not in lines[index - 1]]
-    return " ".join(kept) or None
+    if not kept:
+        return None
+    title = kept[0]
+    for line in kept[1:]:
+        title += "" if TITLE_CUT_END.search(title) or TITLE_CUT_START.match(line) else " "
+        title += line
+    return title
 
 
 def _split_subtitles(units: list[Paragraph]) -> list[Paragraph]:

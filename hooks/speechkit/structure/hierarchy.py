@@ -49,7 +49,11 @@ FIRST_NAMED_WITHIN = 6
 # paragraph after a sentence end are split out: a hard wrap re-joined, or text copied
 # without its line breaks, leaves "…336项。（六）巩固提升生态环境质量。" after （五）.
 CONTINUED_RUN_LEVELS = (1, 2)
+# A run of points (一是…四是) goes on inside a later paragraph as well (…财力。五是进一步严肃
+# 财经纪律。), unless that paragraph holds its own run from 一是 before it.
+CONTINUED_POINT_LEVELS = (3,)
 AFTER_SENTENCE = "(?<=[。！？；])"
+AFTER_ANY = "(?:^|(?<=[。！？；：:，,]))"
 # A run of paragraph starts at these levels (一、 （一） 一是) whose first point stands
 # inside the paragraph before, after its intro's colon, is split there too.
 FIRST_INLINE_LEVELS = (1, 2, 3)
@@ -156,10 +160,12 @@ def split_continued_runs(units: list[Paragraph]) -> list[Paragraph]:
                     cuts += first
                     last[family.name] = 1
                 continue
-            if family.level not in CONTINUED_RUN_LEVELS:
+            if family.level not in CONTINUED_RUN_LEVELS + CONTINUED_POINT_LEVELS:
                 continue
             for match in re.finditer(AFTER_SENTENCE + family.pattern.pattern.lstrip("^"), unit.text):
                 found = _continued_marker(family, match, unit.text)
+                if family.level not in CONTINUED_RUN_LEVELS and _first_inline(family, unit.text[: match.start()], AFTER_ANY):
+                    break  # the paragraph's own 一是…四是, not the run going on
                 if found == last[family.name] + 1 and found not in ahead:
                     cuts.append(match.start())
                     last[family.name] = found
@@ -168,9 +174,10 @@ def split_continued_runs(units: list[Paragraph]) -> list[Paragraph]:
     return result
 
 
-def _first_inline(family: Family, text: str) -> list[int]:
-    """Where a run's first point stands after an intro's colon inside a paragraph, if it does."""
-    for match in re.finditer(AFTER_INTRO + family.pattern.pattern.lstrip("^"), text):
+def _first_inline(family: Family, text: str, after: str = "") -> list[int]:
+    """Where a run's first point stands inside a paragraph after ``after`` (by default an
+    intro's colon), if it does."""
+    for match in re.finditer((after or AFTER_INTRO) + family.pattern.pattern.lstrip("^"), text):
         if _continued_marker(family, match, text) == 1:
             return [match.start()]
     return []

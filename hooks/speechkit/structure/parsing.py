@@ -283,7 +283,7 @@ class _Parser:
             for run in family_runs(marks, family)
             for index in run
         }
-        numbered |= self._section_in_other_numbering(marks, numbered)
+        numbered |= self._section_in_other_numbering(body, marks, numbered)
         appendices = [i for i in range(len(body)) if self.rules.appendix_heading.match(body[i].text)]
         if appendices:
             # An appendix's own 一、…十、 groups (民生实事 by field) are not the report's sections.
@@ -331,21 +331,25 @@ class _Parser:
         return Outline(found.lead, items, later.after)
 
     @staticmethod
-    def _section_in_other_numbering(marks, numbered: set[int]) -> set[int]:
+    def _section_in_other_numbering(body: list[Paragraph], marks, numbered: set[int]) -> set[int]:
         """The section after 一、…二、 that a speaker numbers 第三，…: the next number, in a
-        paragraph of its own, when no 第一 of that numbering stands between."""
+        paragraph of its own, when no 第一 of that numbering stands between, at a
+        paragraph's start or inside one (一是…四是 in a paragraph, then 五是 opening one)."""
         if not numbered:
             return set()
         last = max(numbered)
         count = marks[last].number
+        inline: set[str] = set()  # the numberings of the lists inside the paragraphs passed
         for index in range(last + 1, len(marks)):
             mark = marks[index]
             if mark and mark.family.level == 1:
                 return set()
-            if mark and mark.number == 1:
+            if mark and (mark.number == 1 or mark.family.name in inline):
                 return set()  # that numbering has a list of its own
             if mark and mark.number == count + 1 and not mark.family.closer and not mark.family.unnumbered:
                 return {index}
+            if chain := inline_chain(body[index].text):
+                inline.add(chain[0].family.name)
         return set()
 
     def _lone_section(self, marks) -> set[int]:
