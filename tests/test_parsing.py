@@ -604,3 +604,13 @@ def test_a_run_of_points_goes_on_in_a_later_paragraph_and_is_no_section():
     speech = parse_text(text)
     assert [p.heading for p in speech.parts] == ["工作回顾", "工作安排"]
     assert [i.label for i in speech.parts[1].items] == ["一是", "二是", "三是", "四是", "五是"]
+
+
+@pytest.mark.parametrize("name", ["speeches/总结.md", "speeches/总结.txt"])
+def test_a_markdown_files_headings_are_its_sections_and_deeper_ones_stay_inside(name):
+    text = ("# 2022年度工作总结\n\n今年我主要负责运维工作。\n\n#### 系统升级\n\n##### 构建工具\n\n搭建了工具。\n\n"
+            "#### 报表改造\n\n完成了改造。\n\n#### 日常运维\n\n保证稳定。\n\n### 不足及展望\n\n还要努力。\n")
+    speech = parse_text(text, name)
+    assert speech.title == "2022年度工作总结"
+    assert [p.heading for p in speech.parts] == ["系统升级", "报表改造", "日常运维", "不足及展望"]
+    assert [p.text for p in speech.parts[0].lead] == ["构建工具", "搭建了工具。"]

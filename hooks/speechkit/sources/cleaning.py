@@ -19,6 +19,8 @@ from .sentences import SENTENCE_ENDS  # a unit ending so is the speaker's text, 
 from .wrapping import SENTENCE_END, WrappedLine, continuations, joined, without_wrap_spaces
 
 # Full-width (U+3000), no-break, en/em and ASCII spaces that pad lines in copied texts.
+# A Markdown section heading, ## to ######, with its level.
+MARKDOWN_HEADING = re.compile(r"^(#{2,6})[ \t]+\S")
 PADDING = " \t\u3000\u00a0\u2002\u2003\u200b\ufeff"
 # A unit that reads like speech body rather than a header: a long sentence.
 BODY_LINE = re.compile(r".{30,}[。！？]$")
@@ -176,6 +178,7 @@ def clean(source: Source) -> Cleaned:
             continue
         units += _split_line(raw, number, dropped)
     markdown = _markdown_scopes(source, units)
+    hints = (*source.hints, *_markdown_headings(units, markdown))
     units = _set_aside_page_code(units, dropped)
     units = _set_aside_wrapper(units, dropped)
     front_end = _markup_front_end(units)
@@ -192,13 +195,13 @@ def clean(source: Source) -> Cleaned:
         else:
             dropped.append(Dropped(unit.number, unit.text, reason, unit.column))
     if source.format != "pdf":  # the PDF reader joins its lines by where they stand
-        kept = _rewrapped(kept, dropped, authored=source.format != "text", headings={line for line, _ in source.hints})
+        kept = _rewrapped(kept, dropped, authored=source.format != "text", headings={line for line, _ in hints})
     kept = [replace(line, text=without_wrap_spaces(line.text)) for line in kept]
     dropped.sort(key=lambda d: (d.line, d.column))
     problems = (*source.problems, *front_matter.problems)
     return Cleaned(
         source.path, tuple(kept), tuple(dropped), meta, problems=problems,
-        format=source.format, metadata=source.metadata, hints=source.hints,
+        format=source.format, metadata=source.metadata, hints=tuple(hints),
     )
 
 
@@ -309,12 +312,28 @@ def _mark_spans(match: re.Match) -> list[tuple[int, int]]:
 
 
 def _markdown_scopes(source: Source, units: list[_Unit]) -> tuple[str, ...]:
-    """The Markdown scopes of the file's inline rules: a text file named .md is Markdown
-    through and through; one that opens with a "# " heading is a Markdown export."""
+    """The Markdown scopes of the file's inline rules: a text file named .md, or one that
+    opens with a "# " heading (a Markdown export, whatever its name), is Markdown through
+    and through."""
     noise = _noise()
-    if source.format == "text" and PurePath(source.path).suffix.lower() in noise.markdown_suffixes:
-        return ("markdown", "md_file")
-    return ("markdown",) if units and noise.markdown_file.match(units[0].text) else ()
+    named = PurePath(source.path).suffix.lower() in noise.markdown_suffixes
+    if source.format == "text" and (named or (units and noise.markdown_file.match(units[0].text))):
+        return ("markdown",)
+    return ()
+
+
+def _markdown_headings(units: list[_Unit], scopes: tuple[str, ...]) -> list[tuple[int, str]]:
+    """Markdown's section headings as hints, as a Word file's heading styles are: the body's
+    (## and deeper; # is the title) at its commonest level and any shallower one, so that
+    ##### sub-heads under #### sections stay inside them."""
+    if "markdown" not in scopes:
+        return []
+    levels = [(unit.number, len(found.group(1))) for unit in units if (found := MARKDOWN_HEADING.match(unit.text))]
+    if not levels:
+        return []
+    counts = Counter(level for _, level in levels)
+    commonest = max(counts, key=lambda level: (counts[level], -level))
+    return [(number, "heading") for number, level in levels if level <= commonest]
 
 
 def _markup_front_end(units: list[_Unit]) -> int:
