@@ -614,3 +614,13 @@ def test_a_markdown_files_headings_are_its_sections_and_deeper_ones_stay_inside(
     assert speech.title == "2022年度工作总结"
     assert [p.heading for p in speech.parts] == ["系统升级", "报表改造", "日常运维", "不足及展望"]
     assert [p.text for p in speech.parts[0].lead] == ["构建工具", "搭建了工具。"]
+
+
+def test_a_paragraph_looking_back_on_the_points_with_more_after_it_begins_the_closing():
+    text = ("开学典礼发言稿\n各位同学：\n大家好！在此我想对大家提出几点建议：\n1． 要主动学习。\n2． 要敢于质疑。\n3． 要规划职业。\n"
+            "以上是我对大家提的3点建议，希望你们认真思考。\n同学们，让我们携起手来！\n谢谢大家！\n")
+    speech = parse_text(text)
+    assert [p.text for p in speech.closing] == ["以上是我对大家提的3点建议，希望你们认真思考。", "同学们，让我们携起手来！", "谢谢大家！"]
+    # The same words with nothing after them sum the list up.
+    alone = parse_text(text.split("同学们，")[0])
+    assert alone.parts[0].after[-1].text == "以上是我对大家提的3点建议，希望你们认真思考。"

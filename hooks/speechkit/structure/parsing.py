@@ -643,6 +643,8 @@ class _Parser:
             while after_end < end and not self.rules.closing_cues.match(body[after_end].text):
                 if after_end == item_end and not self.rules.after_cues.match(body[after_end].text):
                     break
+                if self._looks_back(body[after_end]) and after_end + 1 < end:
+                    break  # 以上是我对大家提的5点建议…, and more after it: the closing begins
                 after_end += 1
         return item_end, after_end
 
