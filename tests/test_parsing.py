@@ -506,6 +506,8 @@ def test_a_last_paragraph_wishing_the_audience_well_closes_the_speech_without_a_
     assert [p.text[:4] for p in parse_text(sections).closing] == ["明年我们"]
     plain = parse_text(points + "要把考核办法落实到每一个部门。\n")
     assert plain.closing == ()
+    meeting = "预备会议只有十几天的时间。我们相信，这次大会是可以开好的。大家努力。"
+    assert [p.text for p in parse_text(points + meeting + "\n").closing] == [meeting]
 
 
 def test_a_numbered_note_the_text_refers_to_is_kept_with_the_notes_without_a_heading():
