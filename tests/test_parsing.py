@@ -434,6 +434,9 @@ def test_a_speech_given_in_parts_shows_each_with_its_sections_as_points():
     # Without a heading naming a part of the speech, the sections are the parts.
     plain = parse_text(text.replace("结论\n（一九五五年三月三十一日）\n", "").replace("开幕词\n", ""))
     assert [p.title for p in plain.parts] == ["一\u3000关于会议的评价", "二\u3000关于形势", "三\u3000关于团结"]
+    # The opening's agenda, announced and run inline, is its points.
+    agenda = parse_text(text.replace("这次会议的任务是讨论计划。", "这次会议有两个议事日程：第一，关于计划；第二，关于团结。"))
+    assert [(p.title, [i.label for i in p.items]) for p in agenda.parts] == [("开幕词", ["第一", "第二"]), ("结论", ["一", "二", "三"])]
 
 
 def test_the_governments_own_tasks_inside_a_reports_last_point_are_a_part_of_their_own():

@@ -129,7 +129,12 @@ class _Parser:
         later = any(part.heading and self.rules.speech_part.match(part.heading) for part in parts)
         if not (named and later and opening):
             return opening, parts
-        return [], [self._unnumbered_part(named[0].text, tuple(opening), (), heading=named[0]), *parts]
+        # 我们这次全国代表会议有三个议事日程：第一，…；第二，…；第三，…: the opening's points.
+        found = self._announced_inline_list(opening)
+        if found is None:
+            return [], [self._unnumbered_part(named[0].text, tuple(opening), (), heading=named[0]), *parts]
+        own = self._unnumbered_part(named[0].text, tuple(found.lead), tuple(found.items), heading=named[0], after=tuple(found.after))
+        return [], [own, *parts]
 
     # -- title ---------------------------------------------------------------------------
 
