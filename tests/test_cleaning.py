@@ -180,6 +180,12 @@ def test_a_comment_over_several_lines_is_code_and_the_sites_name_with_its_addres
     assert [(d.line, d.reason) for d in cleaned.dropped] == [(n, CODE) for n in (1, 2, 3, 4, 5)] + [(7, "网页来源信息（网站名称与网址）")]
 
 
+def test_an_editors_byline_whose_bracket_closes_on_the_next_line_goes_whole():
+    cleaned = clean(Source("t.txt", "讲话\n同志们：\n争取更大的胜利！\n（责任编辑： 郭桢\n ）\n", "utf-8"))
+    assert [line.text for line in cleaned.lines] == ["讲话", "同志们：", "争取更大的胜利！"]
+    assert [(d.line, d.reason) for d in cleaned.dropped] == [(4, "网页页脚（编辑署名）"), (5, "落单的括号（网页排版残留）")]
+
+
 def test_one_tag_line_alone_is_the_speakers_text_but_a_css_rule_is_code():
     kept = clean(Source("t.txt", "标题\n<iframe src=x></iframe>\n今天开会。\n", "utf-8"))
     assert [line.text for line in kept.lines] == ["标题", "<iframe src=x></iframe>", "今天开会。"]

@@ -629,3 +629,17 @@ def test_a_paragraph_looking_back_on_the_points_with_more_after_it_begins_the_cl
     # The same words with nothing after them sum the list up.
     alone = parse_text(text.split("同学们，")[0])
     assert alone.parts[0].after[-1].text == "以上是我对大家提的3点建议，希望你们认真思考。"
+
+
+def test_a_report_divided_only_by_the_audience_addressed_again_is_in_passages():
+    text = ("1975年政府工作报告\n各位代表！\n根据中共中央的决定，我代表国务院作政府工作报告。\n从三届人大以来，头等大事是文化大革命。\n"
+            "我们超额完成了五年计划。\n各位代表！\n我们党的第十次全国代表大会阐明了基本路线。\n首要任务是继续学习。\n各位代表！\n"
+            "当前国际形势的特点，仍然是天下大乱。\n我们要继续执行外交路线。\n"
+            "在党中央领导下，我国人民奋发图强，团结起来，争取更大的胜利！（新华社一九七五年一月二十日讯）\n")
+    speech = parse_text(text)
+    assert [p.text for p in speech.opening] == ["根据中共中央的决定，我代表国务院作政府工作报告。"]
+    assert [p.title for p in speech.parts] == ["从三届人大以来，头等大事是文化大革命", "我们党的第十次全国代表大会阐明了基本路线", "当前国际形势的特点，仍然是天下大乱"]
+    assert [p.text[:6] for p in speech.closing] == ["在党中央领导"]
+    # One 各位代表！ in the middle divides nothing.
+    once = parse_text(text.replace("各位代表！\n当前", "当前"))
+    assert once.parts == ()

@@ -46,6 +46,10 @@ NO_TITLE = (
 CLOSING_PARAGRAPH_MAX = 320
 CLOSING_PARAGRAPHS_MAX = 4
 BARE_CUE_MAX = 6  # 各位代表！ alone
+# The source notes a news copy puts after the last sentence: （新华社北京3月5日电）（《人民日报》第1版）
+TRAILING_NOTES = re.compile(r"([（(][^（）()]{1,60}[）)])+$")
+# So many 各位代表！ lines alone divide a report that has no numbering into passages.
+ADDRESS_DIVIDERS_MIN = 2
 SENTENCE_SPLIT = re.compile("[。！？]")
 INLINE_LIST_MIN = 3  # an inline list this long makes the items of a section that has none, unannounced
 LIST_LEVELS = (2, 3)  # the lists an unnumbered section heading stands over: （一）… or 一是…
@@ -58,7 +62,7 @@ APPENDIX_LABEL_MAX = 4  # 附件： alone, not 附件1：民生实事项目
 @dataclass(frozen=True)
 class _Boundary:
     index: int
-    kind: str  # section, heading, appendix, article
+    kind: str  # section, heading, appendix, article; passage, addressed (各位代表！ dividing a report)
 
 
 def parse(cleaned: Cleaned) -> Speech:
@@ -276,7 +280,23 @@ class _Parser:
             # a sentence, not its outline, when half the speech or more would follow it as closing.
             if len(inline[2]) * 2 <= len(body):
                 return split, inline
+        if not found[1] and (passages := self._address_boundaries(body)):
+            return body, self._sections(body, passages)
         return body, found
+
+    def _address_boundaries(self, body: list[Paragraph]) -> list[_Boundary]:
+        """A report with no numbering that the speaker divides by addressing the audience
+        again (各位代表！ alone on its line, as the reports of the 1970s were given): a
+        passage after each, and one from the second paragraph when the opening words
+        (我代表国务院…作政府工作报告。) stand before the first."""
+        dividers = [
+            i for i, p in enumerate(body)
+            if i > 0 and len(p.text) <= BARE_CUE_MAX and self.rules.salutation.fullmatch(p.text)
+        ]
+        if len(dividers) < ADDRESS_DIVIDERS_MIN:
+            return []
+        first = [_Boundary(1, "passage")] if dividers[0] > 2 else []
+        return first + [_Boundary(i, "addressed") for i in dividers]
 
     def _section_boundaries(self, body: list[Paragraph]) -> list[_Boundary]:
         """Where a report's sections start: 一、 runs, unnumbered headings, appendices."""
@@ -523,7 +543,8 @@ class _Parser:
     def _wishes(self, paragraph: Paragraph) -> bool:
         """A closing paragraph with no cue: short, and it wishes the audience well
         (最后，祝大家马到成功; 就要过新年了，先给大家问声新年好！)."""
-        return len(paragraph.text) <= CLOSING_PARAGRAPH_MAX and bool(self.rules.closing_wish.search(paragraph.text))
+        text = TRAILING_NOTES.sub("", paragraph.text)  # …争取更大的胜利！（新华社一九七五年一月二十日讯）
+        return len(text) <= CLOSING_PARAGRAPH_MAX and bool(self.rules.closing_wish.search(text))
 
     @staticmethod
     def _closing_like(text: str, cue: bool) -> bool:
@@ -533,6 +554,8 @@ class _Parser:
 
     def _section_part(self, span: list[Paragraph], boundary: _Boundary) -> Part:
         """A section, appendix or article: its heading, then the items below it."""
+        if boundary.kind in ("passage", "addressed"):
+            return self._passage_part(span, boundary.kind == "addressed")
         head = span[0]
         r = self.rules
         label, heading_text, run_in = None, head.text, ()
@@ -564,6 +587,15 @@ class _Parser:
             lead=lead,
             heading_line=head.line,
         )
+
+    def _passage_part(self, span: list[Paragraph], addressed: bool) -> Part:
+        """A passage of a report divided only by the audience addressed again: titled by
+        its first sentence, the 各位代表！ above it its lead."""
+        content = span[1:] if addressed else span
+        found = self._own_items(content) if content else Outline((), (), ())
+        title = headline(content[0].text) if content else span[0].text
+        lead = (span[0],) * addressed + found.lead
+        return self._unnumbered_part(title, lead, found.items, after=found.after)
 
     # -- speeches: runs of points after an intro ------------------------------------------------
 
