@@ -643,3 +643,13 @@ def test_a_report_divided_only_by_the_audience_addressed_again_is_in_passages():
     # One 各位代表！ in the middle divides nothing.
     once = parse_text(text.replace("各位代表！\n当前", "当前"))
     assert once.parts == ()
+
+
+def test_dashes_and_full_width_figures_an_encoder_or_font_gives_read_as_the_text_means():
+    from speechkit.sources import clean, decode_source
+    from speechkit.structure import parse
+
+    text = "华为大学要成为将军的摇篮\n――任正非在华为大学座谈会上的讲话\n⸺２０２５年１月10日\n同志们：\n开会。\n谨祝大会完满成功！\n"
+    speech = parse(clean(decode_source(text.encode(), "t.txt")))
+    assert (speech.title, speech.speaker, speech.date) == ("华为大学要成为将军的摇篮", "任正非", "2025-01-10")
+    assert [p.text for p in speech.closing] == ["谨祝大会完满成功！"]  # no points, and still a closing

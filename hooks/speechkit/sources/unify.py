@@ -2,9 +2,10 @@
 
 Radicals that stand for whole characters (⼀ for 一, ⺠ for 民): a PDF's font often maps
 its glyphs to them, and text copied out of such a PDF keeps them; no speech writes a
-radical on its own. And typographic spaces: a PDF prints a full-width space as an em
+radical on its own. Typographic spaces: a PDF prints a full-width space as an em
 space (一\u2003三三制), which is the width of one character, a full-width space; the
-thinner ones are spaces."""
+thinner ones are spaces. And dashes: the Chinese dash —— is two em dashes, which some
+encoders and fonts give as horizontal bars (――) or as one two-em dash (⸺)."""
 
 from __future__ import annotations
 
@@ -29,10 +30,13 @@ TABLE = str.maketrans({
     **SUPPLEMENT,
     **dict.fromkeys(FULL_WIDTH_SPACES, "\u3000"),
     **dict.fromkeys(NARROW_SPACES, " "),
+    "\u2015": "\u2014",  # horizontal bar
+    "\u2e3a": "\u2014\u2014",  # two-em dash
+    "\u2e3b": "\u2014\u2014\u2014",  # three-em dash
 })
 
 
 def unified(text: str) -> str:
     """The text with each radical that stands for a character replaced by that character,
-    and each typographic space by a full-width or a plain space."""
+    each typographic space by a full-width or a plain space, each dash by em dashes."""
     return text.translate(TABLE)

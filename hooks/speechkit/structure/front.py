@@ -21,6 +21,7 @@ YEAR_DIGITS = {"〇": "0", "○": "0", "零": "0", "一": "1", "二": "2", "三"
 TITLE_CUT_END = re.compile(r"([和与及的对在暨并之年月、，]|关于)$")
 TITLE_CUT_START = re.compile(r"^[0-9０-９、，的和与及年月日份]")
 
+
 @dataclass(frozen=True)
 class Front:
     """What the top of a file says about the speech, and the paragraphs that said it."""
@@ -133,7 +134,7 @@ def _date(texts: list[str]) -> str | None:
     found = []
     for text in texts:
         for match in rules().date.finditer(text):
-            year = "".join(YEAR_DIGITS.get(c, c) for c in match.group("y"))
+            year = str(int("".join(YEAR_DIGITS.get(c, c) for c in match.group("y"))))  # ２０２５ too
             found.append([year] + [
                 f"{parse_numeral(match.group(key)):02d}" for key in ("m", "d") if match.group(key)
             ])

@@ -604,6 +604,8 @@ class _Parser:
         marks = paragraph_marks(body)
         runs = self._runs(body, marks)
         if not runs:
+            if len(body) > 1 and self._wishes(body[-1]):
+                return body[:-1], [], body[-1:]  # 谨祝大会完满成功！: a speech of no points still closes
             return body, [], []
         first_start = runs[0][0] if runs[0][0] is not None else runs[0][1][0]
         opening = body[:first_start]
