@@ -202,3 +202,10 @@ def test_a_second_copy_of_the_article_is_set_aside_and_a_repeated_line_is_not():
     # A page that shows the article five times: each later copy is measured against the article, not the copies.
     cleaned = clean(Source("t.txt", "\n".join(["讲话", *body * 5]), "utf-8"))
     assert [line.text for line in cleaned.lines] == ["讲话", *body]
+
+
+def test_a_congress_documents_label_and_an_articles_source_line_are_no_title():
+    text = "洛阳市十六届人大\n三次会议文件十四\n\n关于洛阳市2024年预算执行情况的报告\n文章来源：本站原创\n各位代表：\n现将报告提请审查。\n"
+    cleaned = clean(Source("t.txt", text, "utf-8"))
+    assert [line.text for line in cleaned.lines] == ["关于洛阳市2024年预算执行情况的报告", "各位代表：", "现将报告提请审查。"]
+    assert [(d.line, d.reason) for d in cleaned.dropped] == [(1, "会议文件编号（文件头）"), (2, "会议文件编号（文件头）"), (5, "网页来源信息")]

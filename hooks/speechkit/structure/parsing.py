@@ -45,6 +45,9 @@ NO_TITLE = (
 # run-in heading (坚持依法行政。…).
 CLOSING_PARAGRAPH_MAX = 320
 CLOSING_PARAGRAPHS_MAX = 4
+# A closing from its first cue runs at most this many paragraphs (总之 that sums up the
+# last point of a speech going on for pages is no closing).
+SPEECH_CLOSING_MAX = 6
 BARE_CUE_MAX = 6  # 各位代表！ alone
 # The source notes a news copy puts after the last sentence: （新华社北京3月5日电）（《人民日报》第1版）
 TRAILING_NOTES = re.compile(r"([（(][^（）()]{1,60}[）)])+$")
@@ -532,6 +535,7 @@ class _Parser:
         ):
             start -= 1
         first = min(cue for cue in cues if cue >= start)
+        first = self._closing_start(span, first, len(span))
         return span[:first], span[first:]
 
     def _looks_back(self, paragraph: Paragraph) -> bool:
@@ -619,12 +623,26 @@ class _Parser:
                 make_item(body[a:b], marks[a], position, False, 0)
                 for position, (a, b) in enumerate(bounds, start=1)
             )
+            if is_last:
+                after_end = self._closing_start(body, after_end, end)
             after = body[item_end:after_end]
             if is_last:
                 closing = body[after_end:end]
             intro = body[intro_index] if intro_index is not None else None
             parts.append(self._part(intro, items, tuple(after), len(parts) + 1))
         return opening, parts, closing
+
+    def _closing_start(self, body: list[Paragraph], start: int, end: int) -> int:
+        """Where the closing begins, given where its first cue stands: a cue with more
+        than SPEECH_CLOSING_MAX paragraphs below it (总之 summing up the last point, the
+        speech going on for pages) is not the closing, a later cue may be; else the last
+        paragraph when it wishes the audience well; else there is none."""
+        if end - start <= SPEECH_CLOSING_MAX:
+            return start
+        later = [i for i in range(start + 1, end) if end - i <= SPEECH_CLOSING_MAX and self.rules.closing_cues.match(body[i].text)]
+        if later:
+            return later[0]
+        return end - 1 if self._wishes(body[end - 1]) else end
 
     def _runs(self, body: list[Paragraph], marks):
         """Runs of points of the outermost numbering: (intro index, item starts, end)."""
