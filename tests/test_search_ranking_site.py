@@ -140,3 +140,11 @@ def test_a_long_word_is_found_as_its_halves_standing_close_together(served, brow
     assert _results(page, served, "1949 恢复经济")[0] == "在新政治协商会议筹备会上的讲话/任务/2/"
     marks = page.locator(".md-search-result__item").first.locator("mark").all_text_contents()
     assert {"经济", "恢复"} <= set(marks), marks
+
+
+def test_a_question_is_read_without_its_question_words_and_a_phrase_holding_one_still_comes_first(served, browser_page):
+    page, _ = browser_page
+    # Deng's point on teaching quality weighs 考试; he never says 怎么看.
+    assert _results(page, served, "邓小平 怎么看考试")[0] == "在全国教育工作会议上的讲话/意见/1/"
+    # The seed's sentence holding 什么 is found as typed, first.
+    assert _results(page, served, "什么是管护区经济")[0] == "在区基层党建工作推进会议上的讲话/强调/1/"

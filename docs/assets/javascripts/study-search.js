@@ -24,6 +24,7 @@
   // paragraph no page shows, all long, would otherwise win on the words they share.
   var KIND_PRIOR = { topic: 1, item: 1, part: 0.85, speech: 0.7, paragraph: 0.6 };
   var SYNONYM_WEIGHT = 0.8; // a synonym's hit counts a little less than the word typed
+  var QUESTION_WEIGHT = 0.9; // the word read without its question words (为什么要变革 → 变革)
   // A word of SPLIT_MIN characters or more is also found as its two halves standing
   // apart (恢复经济: 经济事业的恢复; 延迟退休: 延迟法定退休年龄), counting this share of a hit.
   var SPLIT_MIN = 4;
@@ -254,8 +255,10 @@
    * 尊重教师). */
   function alternatives(term, manifest) {
     var alts = [{ term: term, weight: 1 }];
+    var asked = withoutQuestion(term, manifest);
+    if (asked !== term && asked.length >= 2) alts.push({ term: asked, weight: QUESTION_WEIGHT });
     if (options.synonyms === false) return withSplits(alts);
-    var seen = new Set([term]);
+    var seen = new Set(alts.map(function (alt) { return alt.term; }));
     (manifest.synonyms || []).forEach(function (group) {
       group.forEach(function (word) {
         if (term.indexOf(word) < 0) return;
@@ -268,6 +271,13 @@
       });
     });
     return withSplits(alts);
+  }
+
+  /** The word without the words of a question it holds (怎么看考试 → 考试). */
+  function withoutQuestion(term, manifest) {
+    return (manifest.questionWords || []).reduce(function (rest, word) {
+      return rest.split(word).join("");
+    }, term);
   }
 
   /** The alternatives, and each long one again as its two halves standing apart. */

@@ -165,6 +165,12 @@ def load_synonyms(path=SYNONYMS) -> list[list[str]]:
     return [[normalize(word) for word in group] for group in groups]
 
 
+def load_question_words(path=SYNONYMS) -> list[str]:
+    """The words of a question a query may be read without (为什么要变革 → 变革), longest first."""
+    words = (parse_yaml(path.read_text(encoding="utf-8")).get("question_words") or []) if path.exists() else []
+    return sorted({normalize(word) for word in words}, key=len, reverse=True)
+
+
 def build_search_files(docs: list[SearchDoc], synonyms: list[list[str]] | None = None) -> dict[str, str]:
     """The index files, path under the site → script text (``synonyms``: load_synonyms())."""
     encoded = {bigram: _postings_json(entries) for bigram, entries in _postings(docs).items()}
@@ -199,6 +205,7 @@ def build_search_files(docs: list[SearchDoc], synonyms: list[list[str]] | None =
         "levels": LEVELS,  # how the browser reads a posting back, and scores its level
         "k1": BM25_K1,
         "synonyms": load_synonyms() if synonyms is None else synonyms,
+        "questionWords": load_question_words(),
     }
     files["manifest.js"] = _script("manifest", manifest)
     meta = {d.speech_index: d.meta for d in docs if d.kind == "speech"}
