@@ -653,3 +653,10 @@ def test_dashes_and_full_width_figures_an_encoder_or_font_gives_read_as_the_text
     speech = parse(clean(decode_source(text.encode(), "t.txt")))
     assert (speech.title, speech.speaker, speech.date) == ("华为大学要成为将军的摇篮", "任正非", "2025-01-10")
     assert [p.text for p in speech.closing] == ["谨祝大会完满成功！"]  # no points, and still a closing
+
+
+def test_an_inline_list_whose_count_the_sentence_before_names_is_the_speechs_points():
+    text = ("华为大学要成为将军的摇篮\n产品会变得越来越不值钱。\n华为怎么把鸡肋做成美餐？有三个要点，第一，奋斗精神不能丢。"
+            "第二，管理必须优良。第三，要实现低成本。\n以后切一块独立出去。\n我们要北伐了。\n")
+    [part] = parse_text(text).parts
+    assert [i.label for i in part.items] == ["第一", "第二", "第三"]

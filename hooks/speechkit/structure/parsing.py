@@ -786,7 +786,7 @@ class _Parser:
         for paragraph in span:
             chain = inline_chain(paragraph.text)
             head = paragraph.text[: chain[0].start].rstrip(PADDING) if chain else ""
-            counts = [parse_numeral(m.group("n")) for m in self.rules.inline_count.finditer(last_sentence(head))]
+            counts = self._counts_named(head)
             # 标准有四个：第一，…第二，…第三点和第四点，… names four and marks two: a sentence.
             announced = len(chain) in counts if counts else head.endswith(("：", ":")) or len(chain) >= INLINE_LIST_MIN
             if chain and announced:
@@ -800,13 +800,18 @@ class _Parser:
         self.split_paragraphs.update(pieces)
         return found
 
+    def _counts_named(self, head: str) -> list[int]:
+        """The counts the last sentence before an inline list names (有三个要点 → 3)."""
+        return [parse_numeral(m.group("n")) for m in self.rules.inline_count.finditer(last_sentence(head))]
+
     def _split_inline_lists(self, body: list[Paragraph]) -> list[Paragraph]:
-        """Split "…如下：（一）…；（二）…" into its intro and one paragraph per point."""
+        """Split "…如下：（一）…；（二）…" (or "…有三个要点，第一，…第二，…第三，…", the count
+        named) into its intro and one paragraph per point."""
         result = []
         for paragraph in body:
             chain = inline_chain(paragraph.text)
-            head = paragraph.text[: chain[0].start] if chain else ""
-            if not chain or not head.rstrip(PADDING).endswith(("：", ":")):
+            head = paragraph.text[: chain[0].start].rstrip(PADDING) if chain else ""
+            if not chain or not (head.endswith(("：", ":")) or len(chain) in self._counts_named(head)):
                 result.append(paragraph)
                 continue
             cuts = [0] + [m.start for m in chain] + [len(paragraph.text)]
