@@ -168,7 +168,7 @@ def load_synonyms(path=SYNONYMS) -> list[list[str]]:
 def load_question_words(path=SYNONYMS) -> list[str]:
     """The words of a question a query may be read without (为什么要变革 → 变革), longest first."""
     words = (parse_yaml(path.read_text(encoding="utf-8")).get("question_words") or []) if path.exists() else []
-    return sorted({normalize(word) for word in words}, key=len, reverse=True)
+    return sorted({normalize(word) for word in words}, key=lambda word: (-len(word), word))  # the same order every build
 
 
 def build_search_files(docs: list[SearchDoc], synonyms: list[list[str]] | None = None) -> dict[str, str]:
