@@ -660,3 +660,11 @@ def test_an_inline_list_whose_count_the_sentence_before_names_is_the_speechs_poi
             "第二，管理必须优良。第三，要实现低成本。\n以后切一块独立出去。\n我们要北伐了。\n")
     [part] = parse_text(text).parts
     assert [i.label for i in part.items] == ["第一", "第二", "第三"]
+
+
+@pytest.mark.parametrize("line", ["2025.02.17", "2025-02-17", "（2025.2.17）"])
+def test_a_date_written_with_figures_and_dots_or_dashes_is_the_speechs_date_not_its_title(line):
+    speech = parse_text(f"开学典礼讲话\n{line}\n老师们、同学们：\n今天开学。\n")
+    assert (speech.title, speech.date) == ("开学典礼讲话", "2025-02-17")
+    years = parse_text("规划纲要的说明\n2021-2025年\n同志们：\n开会。\n")
+    assert years.date != "2021-20-25"  # a span of years is no date

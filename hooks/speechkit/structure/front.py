@@ -134,6 +134,9 @@ def _date(texts: list[str]) -> str | None:
     found = []
     for text in texts:
         for match in rules().date.finditer(text):
+            if match.group("iy"):  # 2025.02.17, 2025-02-17
+                found.append([match.group("iy"), *(f"{int(match.group(key)):02d}" for key in ("im", "id"))])
+                continue
             year = str(int("".join(YEAR_DIGITS.get(c, c) for c in match.group("y"))))  # ２０２５ too
             found.append([year] + [
                 f"{parse_numeral(match.group(key)):02d}" for key in ("m", "d") if match.group(key)
