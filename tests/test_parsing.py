@@ -668,3 +668,8 @@ def test_a_date_written_with_figures_and_dots_or_dashes_is_the_speechs_date_not_
     assert (speech.title, speech.date) == ("开学典礼讲话", "2025-02-17")
     years = parse_text("规划纲要的说明\n2021-2025年\n同志们：\n开会。\n")
     assert years.date != "2021-20-25"  # a span of years is no date
+
+
+def test_a_byline_whose_name_is_spaced_out_names_the_speaker_and_is_no_title_line():
+    speech = parse_text("2024学年第二学期开学典礼讲话\n绍兴一中党委副书记、校长 蒋 明\n2025.02.17\n老师们、同学们：\n今天开学。\n")
+    assert (speech.title, speech.speaker, speech.date) == ("2024学年第二学期开学典礼讲话", "蒋明", "2025-02-17")

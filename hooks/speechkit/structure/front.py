@@ -20,6 +20,8 @@ YEAR_DIGITS = {"〇": "0", "○": "0", "零": "0", "一": "1", "二": "2", "三"
 # or a date's 年; the next starts with a figure or such a word.
 TITLE_CUT_END = re.compile(r"([和与及的对在暨并之年月、，]|关于)$")
 TITLE_CUT_START = re.compile(r"^[0-9０-９、，的和与及年月日份]")
+# A name of two or three characters spaced out at the end of a byline: 校长 蒋 明.
+SPACED_NAME = re.compile(r"(?<=\s)[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]){1,2}$")
 
 
 @dataclass(frozen=True)
@@ -125,8 +127,13 @@ def _describes(text: str, index: int) -> bool:
         r.date_line.match(text)
         or r.subtitle.match(text)
         or r.article_heading.match(text)  # 原标题：… under a web page's headline says what it was
-        or (index > 0 and r.speaker_line.match(text) and len(text) <= 40)
+        or (index > 0 and r.speaker_line.match(_name_closed(text)) and len(text) <= 40)
     )
+
+
+def _name_closed(text: str) -> str:
+    """A byline whose name is spaced out (校长 蒋 明) with the name's characters together."""
+    return SPACED_NAME.sub(lambda found: "".join(found.group().split()), text)
 
 
 def _date(texts: list[str]) -> str | None:
@@ -152,6 +159,7 @@ def _speaker(texts: list[str]) -> str | None:
         opening = rules().subtitle_speaker.match(text)
         if opening and not rules().not_a_name.match(opening.group("name")):
             return opening.group("name")
+        text = _name_closed(text)
         match = rules().speaker.search(text)
         if match and (rules().speaker_line.match(text) or rules().subtitle.match(text)):
             name = match.group("name")
