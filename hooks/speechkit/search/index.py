@@ -161,18 +161,28 @@ def _paragraphs_on_pages(speech) -> set:
 
 def load_synonyms(path=SYNONYMS) -> list[list[str]]:
     """The groups of words a query may be widened with (老师 → 教师), normalized."""
-    groups = parse_yaml(path.read_text(encoding="utf-8"))["groups"] if path.exists() else []
-    return [[normalize(word) for word in group] for group in groups]
+    return _synonym_groups(_query_words(path))
 
 
-def load_question_words(path=SYNONYMS) -> list[str]:
-    """The words of a question a query may be read without (为什么要变革 → 变革), longest first."""
-    words = (parse_yaml(path.read_text(encoding="utf-8")).get("question_words") or []) if path.exists() else []
-    return sorted({normalize(word) for word in words}, key=lambda word: (-len(word), word))  # the same order every build
+def _query_words(path=SYNONYMS) -> dict:
+    """synonyms.yml as read: its groups and its question words; {} when there is none."""
+    return parse_yaml(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def _synonym_groups(data: dict) -> list[list[str]]:
+    """The synonym groups of synonyms.yml's data, normalized."""
+    return [[normalize(word) for word in group] for group in (data["groups"] if data else [])]
+
+
+def _question_words(data: dict) -> list[str]:
+    """The words of a question a query may be read without (为什么要变革 → 变革), longest
+    first, in the same order every build."""
+    return sorted({normalize(word) for word in data.get("question_words") or []}, key=lambda word: (-len(word), word))
 
 
 def build_search_files(docs: list[SearchDoc], synonyms: list[list[str]] | None = None) -> dict[str, str]:
     """The index files, path under the site → script text (``synonyms``: load_synonyms())."""
+    query_words = _query_words()  # synonyms.yml, read once for its groups and question words
     encoded = {bigram: _postings_json(entries) for bigram, entries in _postings(docs).items()}
     # The bytes a bigram adds to its shard: "ab":[…] and a comma.
     total = sum(len(b) + 6 + len(gaps) for b, gaps in encoded.items())
@@ -204,8 +214,8 @@ def build_search_files(docs: list[SearchDoc], synonyms: list[list[str]] | None =
         "speechStarts": _speech_starts(docs, len(speeches)),
         "levels": LEVELS,  # how the browser reads a posting back, and scores its level
         "k1": BM25_K1,
-        "synonyms": load_synonyms() if synonyms is None else synonyms,
-        "questionWords": load_question_words(),
+        "synonyms": _synonym_groups(query_words) if synonyms is None else synonyms,
+        "questionWords": _question_words(query_words),
     }
     files["manifest.js"] = _script("manifest", manifest)
     meta = {d.speech_index: d.meta for d in docs if d.kind == "speech"}

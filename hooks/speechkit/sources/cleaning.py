@@ -19,9 +19,9 @@ from .sentences import SENTENCE_ENDS  # a unit ending so is the speaker's text, 
 from .wrapping import SENTENCE_END, WrappedLine, continuations, joined, without_wrap_spaces
 
 # Full-width (U+3000), no-break, en/em and ASCII spaces that pad lines in copied texts.
+PADDING = " \t\u3000\u00a0\u2002\u2003\u200b\ufeff"
 # A Markdown section heading, ## to ######, with its level.
 MARKDOWN_HEADING = re.compile(r"^(#{2,6})[ \t]+\S")
-PADDING = " \t\u3000\u00a0\u2002\u2003\u200b\ufeff"
 # A unit that reads like speech body rather than a header: a long sentence.
 BODY_LINE = re.compile(r".{30,}[。！？]$")
 # How far down a distributor header may reach, in units.

@@ -53,7 +53,6 @@ CONTINUED_RUN_LEVELS = (1, 2)
 # 财经纪律。), unless that paragraph holds its own run from 一是 before it.
 CONTINUED_POINT_LEVELS = (3,)
 AFTER_SENTENCE = "(?<=[。！？；])"
-AFTER_ANY = "(?:^|(?<=[。！？；：:，,]))"
 # A run of paragraph starts at these levels (一、 （一） 一是) whose first point stands
 # inside the paragraph before, after its intro's colon, is split there too.
 FIRST_INLINE_LEVELS = (1, 2, 3)
@@ -164,7 +163,7 @@ def split_continued_runs(units: list[Paragraph]) -> list[Paragraph]:
                 continue
             for match in re.finditer(AFTER_SENTENCE + family.pattern.pattern.lstrip("^"), unit.text):
                 found = _continued_marker(family, match, unit.text)
-                if family.level not in CONTINUED_RUN_LEVELS and _first_inline(family, unit.text[: match.start()], AFTER_ANY):
+                if family.level not in CONTINUED_RUN_LEVELS and _holds_first(family, unit.text[: match.start()]):
                     break  # the paragraph's own 一是…四是, not the run going on
                 if found == last[family.name] + 1 and found not in ahead:
                     cuts.append(match.start())
@@ -174,10 +173,14 @@ def split_continued_runs(units: list[Paragraph]) -> list[Paragraph]:
     return result
 
 
-def _first_inline(family: Family, text: str, after: str = "") -> list[int]:
-    """Where a run's first point stands inside a paragraph after ``after`` (by default an
-    intro's colon), if it does."""
-    for match in re.finditer((after or AFTER_INTRO) + family.pattern.pattern.lstrip("^"), text):
+def _holds_first(family: Family, text: str) -> bool:
+    """Does the text hold the first point of a run of the family, where an inline point stands?"""
+    return family.inline is not None and any(_continued_marker(family, m, text) == 1 for m in family.inline.finditer(text))
+
+
+def _first_inline(family: Family, text: str) -> list[int]:
+    """Where a run's first point stands after an intro's colon inside a paragraph, if it does."""
+    for match in re.finditer(AFTER_INTRO + family.pattern.pattern.lstrip("^"), text):
         if _continued_marker(family, match, text) == 1:
             return [match.start()]
     return []

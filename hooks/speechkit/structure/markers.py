@@ -102,7 +102,7 @@ def compile_structure(data: dict) -> Rules:
     def expand(pattern: str) -> str:
         first = pattern.replace("{n}", f"(?P<n>{data['numeral']})", 1).replace("{n}", data["numeral"])
         first = first.replace("{d}", f"(?P<n>{data['digits']})", 1)
-        return first.replace("{date}", data["date"])
+        return first.replace("{date}", data["date"]).replace("{addressee}", f"(?:{data['addressee']})")
 
     def expand_end(pattern: str) -> str:
         return pattern.replace("{n}", data["numeral"])
@@ -130,7 +130,7 @@ def compile_structure(data: dict) -> Rules:
         )
     return Rules(
         families=tuple(families),
-        salutation=re.compile(data["salutation"].replace("{addressee}", f"(?:{data['addressee']})")),
+        salutation=re.compile(expand(data["salutation"])),
         date=re.compile(data["date"]),
         date_line=re.compile(expand(data["date_line"])),
         meeting=re.compile(data["meeting"]),
@@ -164,7 +164,7 @@ def compile_structure(data: dict) -> Rules:
         inline_count=re.compile(data["inline_count"]),
         intro_end=re.compile(expand(data["intro_end"])),
         after_cues=re.compile(data["after_cues"]),
-        closing_cues=re.compile(data["closing_cues"].replace("{addressee}", f"(?:{data['addressee']})")),
+        closing_cues=re.compile(expand(data["closing_cues"])),
         not_closing=re.compile(data["not_closing"]),
         closing_summary=re.compile(data["closing_summary"]),
         closing_wish=re.compile(data["closing_wish"]),
