@@ -137,18 +137,21 @@ def _name_closed(text: str) -> str:
 
 
 def _date(texts: list[str]) -> str | None:
-    """The most complete date in the title or front lines, as 2022-10-16 (or 2022-10, 2022)."""
+    """The most complete date in the title or front lines, as 2022-10-16 (or 2022-10, 2022).
+
+    Of two as complete, the one on a line naming the occasion (——1975年1月13日在…会议上)
+    wins over a web copy's publication date (2006-02-23) wherever either stands."""
     found = []
     for text in texts:
+        occasion = bool(rules().meeting.search(text))
         for match in rules().date.finditer(text):
             if match.group("iy"):  # 2025.02.17, 2025-02-17
-                found.append([match.group("iy"), *(f"{int(match.group(key)):02d}" for key in ("im", "id"))])
-                continue
-            year = str(int("".join(YEAR_DIGITS.get(c, c) for c in match.group("y"))))  # ２０２５ too
-            found.append([year] + [
-                f"{parse_numeral(match.group(key)):02d}" for key in ("m", "d") if match.group(key)
-            ])
-    return "-".join(max(found, key=len)) if found else None
+                parts = [match.group("iy"), *(f"{int(match.group(key)):02d}" for key in ("im", "id"))]
+            else:
+                year = str(int("".join(YEAR_DIGITS.get(c, c) for c in match.group("y"))))  # ２０２５ too
+                parts = [year] + [f"{parse_numeral(match.group(key)):02d}" for key in ("m", "d") if match.group(key)]
+            found.append((len(parts), occasion, parts))
+    return "-".join(max(found, key=lambda entry: entry[:2])[2]) if found else None
 
 
 def _speaker(texts: list[str]) -> str | None:
