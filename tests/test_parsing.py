@@ -673,3 +673,27 @@ def test_a_date_written_with_figures_and_dots_or_dashes_is_the_speechs_date_not_
 def test_a_byline_whose_name_is_spaced_out_names_the_speaker_and_is_no_title_line():
     speech = parse_text("2024学年第二学期开学典礼讲话\n绍兴一中党委副书记、校长 蒋 明\n2025.02.17\n老师们、同学们：\n今天开学。\n")
     assert (speech.title, speech.speaker, speech.date) == ("2024学年第二学期开学典礼讲话", "蒋明", "2025-02-17")
+
+
+def test_the_date_of_the_occasion_wins_over_a_web_copys_publication_date():
+    text = ("关于修改宪法的报告\n2006-02-23\n——1975年1月13日在第四届全国人民代表大会第一次会议上\n"
+            "各位代表：\n我受委托作报告。\n")
+    assert parse_text(text).date == "1975-01-13"
+    later = "关于修改宪法的报告\n——1975年1月13日在第四届全国人民代表大会第一次会议上\n2006年2月23日\n各位代表：\n报告。\n"
+    assert parse_text(later).date == "1975-01-13"
+
+
+def test_a_front_run_into_one_line_is_cut_back_into_its_lines():
+    text = ("— 1 — 关于2024年预算执行情况的报告 ——2025年1月8日在市第十七届人民代表大会第四次会议上 "
+            "市财政局局长 王大明 各位代表： 受市人民政府委托，现将预算执行情况提请大会审议。\n"
+            "一、2024年预算执行情况\n（一）一般公共预算。收入完成100亿元。\n（二）基金预算。收入完成50亿元。\n")
+    speech = parse_text(text)
+    assert (speech.title, speech.date, speech.speaker) == ("关于2024年预算执行情况的报告", "2025-01-08", "王大明")
+    assert speech.salutation.text == "各位代表："
+    assert [p.text for p in speech.opening] == ["受市人民政府委托，现将预算执行情况提请大会审议。"]
+    assert [d.reason for d in speech.dropped] == ["页码"]
+
+
+def test_a_line_that_only_mentions_an_audience_after_a_space_is_not_cut():
+    speech = parse_text("讲话\n同志们：\n今天我们 同志们：要团结。\n一要学习。\n")
+    assert [p.text for p in speech.opening][0] == "今天我们 同志们：要团结。"

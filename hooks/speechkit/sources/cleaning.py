@@ -15,6 +15,7 @@ from .dispatch import DispatchRules, compile_dispatch, find_wrapper
 from .frontmatter import split_front_matter
 from .pagecode import PageCodeRules, compile_page_code, page_code_reasons
 from .reading import Source
+from .runon_front import front_cuts
 from .sentences import SENTENCE_ENDS  # a unit ending so is the speaker's text, however often it recurs
 from .wrapping import SENTENCE_END, WrappedLine, continuations, joined, without_wrap_spaces
 
@@ -22,6 +23,8 @@ from .wrapping import SENTENCE_END, WrappedLine, continuations, joined, without_
 PADDING = " \t\u3000\u00a0\u2002\u2003\u200b\ufeff"
 # A Markdown section heading, ## to ######, with its level.
 MARKDOWN_HEADING = re.compile(r"^(#{2,6})[ \t]+\S")
+# How many units from the top may hold a front run into one line (watermark lines above it).
+RUN_ON_FRONT_UNITS = 5
 # A unit that reads like speech body rather than a header: a long sentence.
 BODY_LINE = re.compile(r".{30,}[。！？]$")
 # How far down a distributor header may reach, in units.
@@ -177,6 +180,7 @@ def clean(source: Source) -> Cleaned:
                 dropped.append(Dropped(number, raw.strip(PADDING), set_aside[number]))
             continue
         units += _split_line(raw, number, dropped)
+    units = _split_run_on_front(units)
     markdown = _markdown_scopes(source, units)
     hints = (*source.hints, *_markdown_headings(units, markdown))
     units = _set_aside_page_code(units, dropped)
@@ -229,6 +233,19 @@ def _split_line(raw: str, number: int, dropped: list[Dropped]) -> list[_Unit]:
             if noise.html_tag.fullmatch(match.group()):
                 dropped.append(Dropped(number, match.group(), noise.html_reason, match.start()))
             start = match.end()
+    return units
+
+
+def _split_run_on_front(units: list[_Unit]) -> list[_Unit]:
+    """The first units with a front run into one line (title … 各位代表： 受…) cut into its lines."""
+    for index, unit in enumerate(units[:RUN_ON_FRONT_UNITS]):
+        if _salutation().match(unit.text):
+            break  # the salutation has a line of its own: the front is not run on
+        cuts = front_cuts(unit.text, _salutation())
+        if cuts:
+            bounds = [0, *cuts, len(unit.text)]
+            pieces = [_unit(unit.text[a:b], unit.number, unit.column + a) for a, b in zip(bounds, bounds[1:])]
+            return units[:index] + [piece for piece in pieces if piece] + units[index + 1 :]
     return units
 
 
