@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from conftest import parse_text
+from conftest import REPO, parse_text
+from speechkit.library import build_library, load_taxonomy
 
 REPORT = """政府工作报告
 ——2024年3月5日在第十四届全国人民代表大会第二次会议上
@@ -419,3 +420,20 @@ def test_a_speakers_sentences_opening_with_we_are_no_points_unless_many_stand_to
             "我们对标补短、提质提效，决战脱贫攻坚。", "我们咬定目标、全力冲刺，创文创卫成功。"]
     more = text.replace("".join(h + body + "\n" for h in heads), "".join(h + body + "\n" for h in many))
     assert len(parse_text(more).parts[1].items) == 5
+
+
+def test_bulleted_points_are_items_and_under_a_numbered_list_its_points_children():
+    text = ("# 2024年度工作总结\n\n## 一、主要工作\n\n1. **抓好党建**：全年学习24次。\n   - 开展主题党日12次。\n"
+            "   - 讲党课4次。\n2. **推进业务**：完成项目8个。\n\n## 二、存在的问题\n\n- 学习不够深入。\n- 创新意识不强。\n")
+    done, problems = parse_text(text).parts
+    assert [(i.label, i.headline) for i in done.items] == [("1.", "抓好党建：全年学习24次"), ("2.", "推进业务：完成项目8个")]
+    assert [c.headline for c in done.items[0].children] == ["开展主题党日12次", "讲党课4次"]
+    assert [i.headline for i in problems.items] == ["学习不够深入", "创新意识不强"]
+    plain = parse_text("讲话\n同志们：\n主要问题有：\n● 思想不够解放。\n● 作风不够扎实。\n气温-5度，大家注意。\n")
+    assert [i.headline for i in plain.parts[0].items] == ["思想不够解放", "作风不够扎实"]
+
+
+def test_a_bulleted_point_is_named_by_its_place_not_its_bullet():
+    speech = parse_text("报告\n各位代表：\n一、存在的问题\n- 学习不够深入。\n- 创新意识不强。\n二、安排\n（一）抓学习。\n（二）抓创新。\n")
+    labels = [placed.display_label for placed in build_library([speech], load_taxonomy(REPO / "hooks" / "speechkit" / "data" / "topics.yml"), related=False).items]
+    assert labels == ["一、第一条", "一、第二条", "二、（一）", "二、（二）"]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..model import Item, Paragraph, Part, Speech
 from ..numerals import write_numeral
+from ..structure.markers import carries_no_number
 from . import urls
 from .related import Related, related_items
 from .topics import Taxonomy, topics_of
@@ -115,14 +116,10 @@ def numbered_paragraphs(speech: Speech) -> list[tuple[int, Paragraph]]:
     return list(enumerate((p for p in speech.paragraphs if p not in title), start=1))
 
 
-# Labels of points that carry no number: —— lines, and run-in headings (no label at all).
-UNNUMBERED = ("——", "")
-
-
 def _display_label(part: Part, item: Item, position: int) -> str:
     """How an item is named in links: 意见三 in a speech, 三、（二） in a report's section."""
     if part.label:
-        return f"{part.label}{item.label}" if item.label not in UNNUMBERED else f"{part.label}第{write_numeral(position)}条"
+        return f"{part.label}{item.label}" if not carries_no_number(item.label) else f"{part.label}第{write_numeral(position)}条"
     if part.heading:
         return f"{part.heading[:12]}·{write_numeral(position)}"
     return part.kind + write_numeral(position)

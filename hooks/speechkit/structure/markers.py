@@ -204,6 +204,13 @@ def inline_chain(text: str) -> list[Marker]:
     return best if len(best) >= 2 else []
 
 
+def carries_no_number(label: str) -> bool:
+    """Is this a point's label that numbers nothing: a —— line, a bullet, a run-in heading's
+    empty label? (A point's number is then only its place in the list.)"""
+    found = marker(f"{label} 文") if label else None
+    return not label or (found is not None and found.family.unnumbered and found.label.strip() == label)
+
+
 def _read(family: Family, match: re.Match | None, text: str) -> Marker | None:
     """The Marker of a match, or None when its number is not one."""
     if match is None:
