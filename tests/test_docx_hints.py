@@ -53,8 +53,8 @@ def plain(text: str) -> str:
     return para(run(text))
 
 
-def docx(paragraphs: list[str], styles: str | None = STYLES) -> bytes:
-    """A minimal .docx: document.xml with the paragraphs, and styles.xml unless None."""
+def docx(paragraphs: list[str], styles: str | None = STYLES, numbering: str | None = None) -> bytes:
+    """A minimal .docx: document.xml with the paragraphs, styles.xml unless None, numbering.xml if given."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr(
@@ -63,6 +63,8 @@ def docx(paragraphs: list[str], styles: str | None = STYLES) -> bytes:
         )
         if styles is not None:
             archive.writestr("word/styles.xml", styles)
+        if numbering is not None:
+            archive.writestr("word/numbering.xml", numbering)
     return buffer.getvalue()
 
 
@@ -245,3 +247,53 @@ def test_a_damaged_styles_xml_costs_the_hints_not_the_text():
     source = decode_source(data, "r.docx")
     assert source.hints == ()
     assert HEADINGS[0] in source.text.split("\n")
+
+
+# Word's own numbering, as a Chinese template writes it: 一、 over （一） over 1., and bullets.
+NUMBERING = f"""<w:numbering xmlns:w="{W_NS}">
+  <w:abstractNum w:abstractNumId="0">
+    <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+    <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+    <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>
+  </w:abstractNum>
+  <w:abstractNum w:abstractNumId="1">
+    <w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="\uf06c"/></w:lvl>
+  </w:abstractNum>
+  <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+  <w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
+</w:numbering>"""
+LISTED_STYLES = STYLES.replace("</w:styles>", """  <w:style w:type="paragraph" w:styleId="b1"><w:name w:val="Section"/><w:basedOn w:val="a"/>
+    <w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
+</w:styles>""")
+
+
+def listed(text: str, num: int | None = 1, level: int = 0, style: str | None = None) -> str:
+    """A paragraph Word numbers itself: by list ``num`` at ``level``, or by its ``style``'s list."""
+    number = f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num}"/></w:numPr>' if num else ""
+    style_tag = f'<w:pStyle w:val="{style}"/>' if style else ""
+    return f"<w:p><w:pPr>{style_tag}{number}</w:pPr>{run(text)}</w:p>"
+
+
+def test_the_numbers_word_writes_itself_are_read_as_the_reader_sees_them():
+    data = docx([
+        plain("某某区2025年政府工作报告"), plain("各位代表："), plain("现在，我代表区人民政府报告工作。"),
+        listed("过去一年工作回顾", num=None, style="b1"),
+        listed("经济稳中有进。全年增长百分之五。", level=1), listed("民生持续改善。", level=1),
+        listed("新增就业一万人。", level=2), listed("新建学校三所。", level=2),
+        listed("", level=1),  # an empty numbered paragraph is not counted: the next is （三）
+        listed("生态更加优美。", level=1),
+        listed("今年工作安排"), listed("抓好项目建设。", level=1),
+        listed("要把项目抓实。", num=2), listed("要把服务做优。", num=2), listed("抓好民生实事。", level=1),
+    ], styles=LISTED_STYLES, numbering=NUMBERING)
+    speech = speech_from_bytes(data, "speeches/报告.docx")
+    assert [(p.label, p.heading) for p in speech.parts] == [("一、", "过去一年工作回顾"), ("二、", "今年工作安排")]
+    first, second = speech.parts
+    assert [i.label for i in first.items] == ["（一）", "（二）", "（三）"]
+    assert [c.label for c in first.items[1].children] == ["1.", "2."]
+    assert [i.label for i in second.items] == ["（一）", "（二）"]  # a new section starts its points again
+    assert [c.headline for c in second.items[0].children] == ["要把项目抓实", "要把服务做优"]
+
+
+def test_a_damaged_numbering_part_costs_the_numbers_not_the_text():
+    data = docx([plain("讲话"), plain("同志们："), listed("要学习。")], numbering="<w:numbering")
+    assert "要学习。" in [p.text for p in speech_from_bytes(data, "speeches/讲话.docx").paragraphs]

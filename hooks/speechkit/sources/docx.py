@@ -11,6 +11,7 @@ from xml.etree import ElementTree
 
 from ..errors import SpeechError
 from .docx_hints import STYLES_PART, read_styles
+from .docx_numbering import NUMBERING_PART, read_numbering
 
 BODY_PART = "word/document.xml"
 CORE_PART = "docProps/core.xml"
@@ -31,15 +32,18 @@ def read_docx(data: bytes, path: str) -> tuple[str, dict[str, str], tuple[tuple[
     """The document's text, a line per paragraph (a line break in one starts a new line), its
     metadata, and its hints: (line, "title" | "heading" | "bold") for paragraphs so formatted."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        for part in (BODY_PART, STYLES_PART):
+        for part in (BODY_PART, STYLES_PART, NUMBERING_PART):
             if part in archive.namelist() and archive.getinfo(part).file_size > MAX_PART_BYTES:
                 raise SpeechError(path, f"{part} unpacks to more than {MAX_PART_BYTES // 2**20} MB; not read")
         body = _parse(archive.read(BODY_PART), path, BODY_PART)
         core = archive.read(CORE_PART) if CORE_PART in archive.namelist() else None
         styles = read_styles(archive.read(STYLES_PART) if STYLES_PART in archive.namelist() else None)
+        numbering = read_numbering(archive.read(NUMBERING_PART) if NUMBERING_PART in archive.namelist() else None)
     texts, hints, line = [], [], 1
     for paragraph in _paragraphs(body):
         text = CARRIAGE_RETURN.sub("\n", _paragraph_text(paragraph))
+        if text.strip():  # an empty paragraph of a list shows a number with nothing after it: not counted
+            text = numbering.label(*styles.list_of(paragraph)) + text
         hint = styles.hint(paragraph, text)
         if hint is not None:
             hints.append((line, hint))

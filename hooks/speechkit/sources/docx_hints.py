@@ -34,6 +34,8 @@ class _Style:
     based_on: str | None
     outline_level: str | None
     bold: bool | None  # None: the style does not say
+    list_id: str | None = None  # the numId of the list the style numbers its paragraphs by
+    list_level: str | None = None
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,18 @@ class Styles:
         if short and len(short) <= BOLD_MAX and not SENTENCE_END.search(short) and self._all_bold(paragraph, style_id):
             return "bold"
         return None
+
+    def list_of(self, paragraph: ElementTree.Element) -> tuple[str | None, int]:
+        """(numId, level) of the Word list that numbers the paragraph, directly or by its
+        style; numId None (or "0", Word's "no list") when none does."""
+        properties = paragraph.find(W + "pPr")
+        direct = properties.find(W + "numPr") if properties is not None else None
+        style_id = _val(properties, "pStyle") or self.default_paragraph
+        num_id = _val(direct, "numId") if direct is not None else None
+        level = _val(direct, "ilvl") if direct is not None else None
+        num_id = num_id or self._inherited(style_id, "list_id")
+        level = level or self._inherited(style_id, "list_level") or "0"
+        return (None if num_id == "0" else num_id), int(level) if level.isdigit() else 0
 
     def _name(self, style_id: str | None) -> str:
         """The style's name, or its id when styles.xml does not define it."""
@@ -120,6 +134,8 @@ def read_styles(xml: bytes | None) -> Styles:
             based_on=_val(style, "basedOn"),
             outline_level=_val(paragraph_properties, "outlineLvl"),
             bold=_bold(style.find(W + "rPr")),
+            list_id=_val(_child(paragraph_properties, "numPr"), "numId"),
+            list_level=_val(_child(paragraph_properties, "numPr"), "ilvl"),
         )
         if style.get(W + "type") == "paragraph" and style.get(W + "default") in ("1", "true", "on"):
             default_paragraph = style_id
@@ -133,6 +149,11 @@ def _val(element: ElementTree.Element | None, tag: str) -> str | None:
         return None
     child = element.find(W + tag)
     return None if child is None else child.get(VAL)
+
+
+def _child(element: ElementTree.Element | None, tag: str) -> ElementTree.Element | None:
+    """``element``'s child ``tag``, None when either is missing."""
+    return None if element is None else element.find(W + tag)
 
 
 def _bold(properties: ElementTree.Element | None) -> bool | None:
