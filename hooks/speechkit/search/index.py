@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from ..data import DATA_DIR, parse_yaml
 from ..escaping import script_json
 from ..library import Library, numbered_paragraphs, urls
+from ..library.related import NOT_ALNUM
 
 # Document kinds in id order (the browser's tie-break: the more specific page first).
 KINDS = ("topic", "item", "part", "speech", "paragraph")
@@ -50,7 +51,6 @@ CHUNK_TARGET_BYTES = 8_000  # document text per chunk file
 FOLDER = "search"
 RECEIVER = "studySearch.receive"
 # Everything str.isalnum() rejects: \W is "not alphanumeric and not _" for str patterns.
-NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 @dataclass(frozen=True)

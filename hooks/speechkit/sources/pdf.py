@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ..errors import SpeechError
 from ..numerals import parse_numeral, write_numeral
+from ..rulebook import current
 from .wrapping import ITEM_MARKER, SENTENCE_END, joined
 
 DIGITS = re.compile(r"\d+")
@@ -28,8 +29,6 @@ INDENTED_SHARE = 0.1  # the document indents first lines when this share of line
 FURNITURE_PAGE_SHARE = 0.5  # a line (digits aside) at the same height on this share of pages
 # A point of a run inside a paragraph (…四是…。五是…) that the wrap put at a line's start.
 RUN_ON_MARKER = re.compile(r"^(?P<n>[一二三四五六七八九十]{1,3})(?P<mark>[是要])")
-# Where a point of such a run stands in the paragraph: its start or after a sentence's or clause's end.
-RUN_BOUNDARY = "(?:^|[。；;：:，,！!？?])"
 # pdfminer warns of fonts it cannot measure (Could get FontBBox …) while the text reads
 # fine; that is no news for the person building the site.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
@@ -180,4 +179,6 @@ def _runs_on(paragraph: str, text: str) -> bool:
     number = parse_numeral(found.group("n")) if found else None
     if not number or number < 2:
         return False
-    return re.search(RUN_BOUNDARY + write_numeral(number - 1) + found.group("mark"), paragraph) is not None
+    # Where the point before it stands: the paragraph's start, or where an inline marker may.
+    boundary = f"(?:^|{current().structure.inline_boundary})"
+    return re.search(boundary + write_numeral(number - 1) + found.group("mark"), paragraph) is not None

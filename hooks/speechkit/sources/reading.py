@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import Notice, SpeechError
@@ -78,7 +78,15 @@ def read_source(path: str | Path) -> Source:
 
 
 def decode_source(data: bytes, path: str | Path) -> Source:
-    """Read the bytes from ``path`` into a Source by what they are: Word, legacy Word, PDF, a web page or text."""
+    """Read the bytes from ``path`` into a Source by what they are: Word, legacy Word, PDF, a
+    web page or text; its characters unified (a font's radicals as the characters they stand for)."""
+    source = _read(data, path)
+    metadata = tuple((key, unified(value)) for key, value in source.metadata)
+    return replace(source, text=unified(source.text), metadata=metadata)
+
+
+def _read(data: bytes, path: str | Path) -> Source:
+    """The Source of the bytes, read by the reader of their kind."""
     kind = sniff(data, str(path))
     if kind == "html":
         return _html_source(data, str(path))
@@ -95,7 +103,7 @@ def decode_source(data: bytes, path: str | Path) -> Source:
             "(save the speech as plain text, UTF-8 or GBK)",
             line,
         )
-    return Source(str(path), unified(text), encoding, problems)
+    return Source(str(path), text, encoding, problems)
 
 
 def _document_source(data: bytes, path: str, kind: str) -> Source:
@@ -107,8 +115,7 @@ def _document_source(data: bytes, path: str, kind: str) -> Source:
         text, metadata = read_pdf(data, path)
     else:
         text, metadata = read_doc(data, path), {}
-    text = unified(CONTROL_CHARS.sub("", NEWLINES.sub("\n", text)))
-    metadata = {key: unified(value) for key, value in metadata.items()}
+    text = CONTROL_CHARS.sub("", NEWLINES.sub("\n", text))
     return Source(path, text, "utf-8", format=kind, metadata=tuple(metadata.items()), hints=hints)
 
 
@@ -117,7 +124,7 @@ def _html_source(data: bytes, path: str) -> Source:
     decoded by its byte order mark, else its declared charset, else as a text file is."""
     markup, encoding, problems = _decode_page(data, path)
     page = read_html(CONTROL_CHARS.sub("", NEWLINES.sub("\n", markup)), path)
-    return Source(path, unified(CONTROL_CHARS.sub("", page.text)), encoding, problems, "html",
+    return Source(path, CONTROL_CHARS.sub("", page.text), encoding, problems, "html",
                   tuple(page.metadata.items()), page.set_aside)
 
 

@@ -58,6 +58,7 @@ class Rules:
     subtitle_speaker: re.Pattern  # the name opening a subtitle: ——任正非在…上的讲话
     not_a_name: re.Pattern  # 开幕词, 结论: a short line that names no speaker
     title_max: int
+    inline_boundary: str  # a character class: what an inline marker follows (。；：…)
     title_trim: re.Pattern
     heading: re.Pattern
     hinted_heading: re.Pattern  # a heading the Word file's formatting marks, where the text is ambiguous
@@ -140,6 +141,7 @@ def compile_structure(data: dict) -> Rules:
         subtitle_speaker=re.compile(data["subtitle_speaker"]),
         not_a_name=re.compile(data["not_a_name"]),
         title_max=int(data["title_max"]),
+        inline_boundary=boundary,
         title_trim=re.compile(expand(data["title_trim"])),
         heading=re.compile(data["heading"]),
         hinted_heading=re.compile(data["hinted_heading"]),
