@@ -437,3 +437,14 @@ def test_a_bulleted_point_is_named_by_its_place_not_its_bullet():
     speech = parse_text("报告\n各位代表：\n一、存在的问题\n- 学习不够深入。\n- 创新意识不强。\n二、安排\n（一）抓学习。\n（二）抓创新。\n")
     labels = [placed.display_label for placed in build_library([speech], load_taxonomy(REPO / "hooks" / "speechkit" / "data" / "topics.yml"), related=False).items]
     assert labels == ["一、第一条", "一、第二条", "二、（一）", "二、（二）"]
+
+
+def test_a_line_of_short_numbered_phrases_after_an_announcement_is_a_list_not_sections():
+    text = ("青年团的工作\n青年工作很重要，大家要重视。\n我给青年们讲几句话：\n"
+            "一、祝贺他们身体好；二、祝贺他们学习好；三、祝贺他们工作好。\n我提议，睡眠时间再增加一小时。\n")
+    [part] = parse_text(text).parts
+    assert [(i.label, i.headline) for i in part.items] == [
+        ("一、", "祝贺他们身体好"), ("二、", "祝贺他们学习好"), ("三、", "祝贺他们工作好")]
+    # sections that went on in one line (a copy lost its line breaks) are still cut after a sentence
+    report = parse_text("报告\n各位代表：\n一、回顾\n（一）抓经济。增长5%。\n（二）抓民生。很好。二、安排\n（一）抓项目。要快。\n（二）抓服务。要好。\n")
+    assert [p.heading for p in report.parts] == ["回顾", "安排"]

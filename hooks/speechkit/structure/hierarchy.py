@@ -53,6 +53,8 @@ CONTINUED_RUN_LEVELS = (1, 2)
 # 财经纪律。), unless that paragraph holds its own run from 一是 before it.
 CONTINUED_POINT_LEVELS = (3,)
 AFTER_SENTENCE = "(?<=[。！？；])"
+# A section goes on only after a sentence: 一、…；二、…；三、… in one line is a list of phrases.
+AFTER_SECTION = "(?<=[。！？])"
 # A run of paragraph starts at these levels (一、 （一） 一是) whose first point stands
 # inside the paragraph before, after its intro's colon, is split there too.
 FIRST_INLINE_LEVELS = (1, 2, 3)
@@ -161,7 +163,8 @@ def split_continued_runs(units: list[Paragraph]) -> list[Paragraph]:
                 continue
             if family.level not in CONTINUED_RUN_LEVELS + CONTINUED_POINT_LEVELS:
                 continue
-            for match in re.finditer(AFTER_SENTENCE + family.pattern.pattern.lstrip("^"), unit.text):
+            after = AFTER_SECTION if family.level == 1 else AFTER_SENTENCE
+            for match in re.finditer(after + family.pattern.pattern.lstrip("^"), unit.text):
                 found = _continued_marker(family, match, unit.text)
                 if family.level not in CONTINUED_RUN_LEVELS and _holds_first(family, unit.text[: match.start()]):
                     break  # the paragraph's own 一是…四是, not the run going on

@@ -808,10 +808,12 @@ class _Parser:
         """Split "…如下：（一）…；（二）…" (or "…有三个要点，第一，…第二，…第三，…", the count
         named) into its intro and one paragraph per point."""
         result = []
-        for paragraph in body:
+        for index, paragraph in enumerate(body):
             chain = inline_chain(paragraph.text)
             head = paragraph.text[: chain[0].start].rstrip(PADDING) if chain else ""
-            if not chain or not (head.endswith(("：", ":")) or len(chain) in self._counts_named(head)):
+            # 我给青年们讲几句话： on its line, then 一、…；二、…；三、… as the next
+            announcing = head or (body[index - 1].text.rstrip(PADDING) if index else "")
+            if not chain or not (announcing.endswith(("：", ":")) or len(chain) in self._counts_named(announcing)):
                 result.append(paragraph)
                 continue
             cuts = [0] + [m.start for m in chain] + [len(paragraph.text)]
