@@ -380,7 +380,7 @@ def test_a_last_paragraph_looking_back_on_the_speech_closes_it_without_a_cue():
             "三、“互通情报”。要交流情况。\n我和政治局的同志觉得，要有以上这些方法，才能把党委的工作搞好。\n")
     speech = parse_text(text)
     assert [p.text[:6] for p in speech.closing] == ["我和政治局的"]
-    assert len(speech.parts) == 3
+    assert [len(p.items) for p in speech.parts] == [3]  # the methods, one list
     # 16级以上 looks back on nothing: the paragraph stays in the last section.
     other = parse_text(text.replace("我和政治局的同志觉得，要有以上这些方法，才能把党委的工作搞好。", "要淘汰16级以上的管理干部，提高效率。"))
     assert other.closing == ()
@@ -697,3 +697,20 @@ def test_a_front_run_into_one_line_is_cut_back_into_its_lines():
 def test_a_line_that_only_mentions_an_audience_after_a_space_is_not_cut():
     speech = parse_text("讲话\n同志们：\n今天我们 同志们：要团结。\n一要学习。\n")
     assert [p.text for p in speech.opening][0] == "今天我们 同志们：要团结。"
+
+
+def test_questions_numbered_q1_q2_are_the_questions_however_they_are_punctuated():
+    text = ("在干部大会上的讲话\n今天讲一讲干部。\n我们要选好干部。\n【互动问答摘录】\nQ1：如何看待客户需求？\n任总：要到一线去。\n"
+            "Q2、研发团队要不要精兵？\n任总：要精兵。\n")
+    questions = parse_text(text).parts[-1]
+    assert [i.headline for i in questions.items] == ["如何看待客户需求", "研发团队要不要精兵"]
+
+
+def test_numbered_sections_with_no_points_under_any_are_the_speechs_points():
+    text = ("党委会的工作方法\n（一九四九年三月十三日）\n一、党委书记要善于当“班长”。党委要完成任务，必须依靠全体党委成员。\n"
+            "二、要把问题摆到桌面上来。不但“班长”要这样做，委员也要这样做。\n三、“互通情报”。就是说，党委各委员之间要把彼此知道的情况互相通知。\n")
+    [part] = parse_text(text).parts
+    assert [(i.label, i.headline) for i in part.items] == [("一、", "党委书记要善于当“班长”"), ("二、", "要把问题摆到桌面上来"), ("三、", "“互通情报”")]
+    # sections that hold points stay sections
+    report = parse_text("报告\n各位代表：\n一、回顾\n（一）抓经济。增长。\n（二）抓民生。改善。\n二、安排\n今年要继续努力。\n")
+    assert [p.heading for p in report.parts] == ["回顾", "安排"]

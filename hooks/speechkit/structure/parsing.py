@@ -452,10 +452,19 @@ class _Parser:
                 continue
             parts += self._lists_of(self._section_part(spans[index], boundaries[index]))
             index += 1
+        opening = body[: starts[0]]
+        if len(spans) >= 2 and all(b.kind == "section" and len(span) == 1 for b, span in zip(boundaries, spans)) \
+                and not any(p.items for p in parts):
+            # 一、党委书记要善于当“班长”。党的委员会有一二十个人…: sections that are each one
+            # paragraph, heading sentence and text run in, no points under any: they are the
+            # speech's points, one list (a heading on a line of its own over its text is a section).
+            intro = opening[-1] if opening and self._is_intro(opening[-1].text) else None
+            items = self._sections_as_items(spans, boundaries)
+            return opening[:-1] if intro else opening, [self._part(intro, items, (), 1)], closing
         if last is not None and parts and boundaries[last].kind != "appendix":
             at = max(n for n, part in enumerate(parts) if part.kind != self.rules.appendix_kind)
             parts[at : at + 1] = self._self_building_apart(parts[at])
-        return body[: starts[0]], parts, closing
+        return opening, parts, closing
 
     def _sections_held(self, spans, boundaries: list[_Boundary], index: int) -> int:
         """How many numbered sections a heading naming a part of the speech (结论, 总结) holds:
@@ -471,12 +480,17 @@ class _Parser:
 
     def _speech_part(self, head: list[Paragraph], sections: list[list[Paragraph]], boundaries) -> Part:
         """A part of a speech given in parts (结论 over 一 关于…, 二 关于…): its sections are its points."""
+        items = self._sections_as_items(sections, boundaries)
+        return self._unnumbered_part(head[0].text, tuple(head[1:]), items, heading=head[0])
+
+    def _sections_as_items(self, sections: list[list[Paragraph]], boundaries) -> tuple[Item, ...]:
+        """Numbered sections read as the points of one list, each section's own points its children."""
         items = []
         for span, boundary in zip(sections, boundaries):
             section = self._section_part(span, boundary)
             number = marker(span[0].text).number
             items.append(Item(section.label or "", number, section.heading or section.title, tuple(span), section.items))
-        return self._unnumbered_part(head[0].text, tuple(head[1:]), tuple(items), heading=head[0])
+        return tuple(items)
 
     def _lists_of(self, part: Part) -> list[Part]:
         """A section whose list starts again at （一） after an intro of its own (…尚有不足的地方：
