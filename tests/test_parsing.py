@@ -714,3 +714,20 @@ def test_numbered_sections_with_no_points_under_any_are_the_speechs_points():
     # sections that hold points stay sections
     report = parse_text("报告\n各位代表：\n一、回顾\n（一）抓经济。增长。\n（二）抓民生。改善。\n二、安排\n今年要继续努力。\n")
     assert [p.heading for p in report.parts] == ["回顾", "安排"]
+
+
+def test_slogans_ending_a_speech_of_no_points_are_its_closing():
+    text = ("中国人民站起来了\n诸位代表先生们，会议现在开幕了。\n我们的会议是一个全国人民大团结的会议。\n"
+            "人民英雄们永垂不朽！\n庆贺中华人民共和国的成立！\n庆贺中国人民政治协商会议的成功！\n")
+    speech = parse_text(text)
+    assert [p.text[:4] for p in speech.closing] == ["人民英雄", "庆贺中华", "庆贺中国"]
+    one = parse_text(text.replace("庆贺中华人民共和国的成立！\n庆贺中国人民政治协商会议的成功！\n", ""))
+    assert one.closing == ()  # one exclaimed line is a sentence of the speech
+
+
+def test_notes_whose_heading_has_the_first_note_run_in_are_the_notes():
+    text = ("中国人民站起来了\n会议现在开幕了。\n我们的会议是一个大团结的会议[1]。\n庆贺中华人民共和国的成立！\n庆贺会议的成功！\n"
+            "注释[1]参看本书第四卷。\n")
+    speech = parse_text(text)
+    assert [p.text for p in speech.footnotes] == ["注释[1]参看本书第四卷。"]
+    assert [p.text[:4] for p in speech.closing] == ["庆贺中华", "庆贺会议"]

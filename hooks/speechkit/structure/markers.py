@@ -243,6 +243,13 @@ def is_footnote_heading(text: str) -> bool:
     return bool(rules().footnote_heading.match("".join(text.split())))
 
 
+def opens_footnotes(text: str) -> bool:
+    """Does the paragraph start a speech's notes: their heading, or the heading with the
+    first note run in (注释[1]参看…, as a PDF joins the lines)?"""
+    first = rules().footnote_marker.search(text)
+    return is_footnote_heading(text) or bool(first) and first.start() > 0 and is_footnote_heading(text[: first.start()])
+
+
 def footnote_entries(footnotes: tuple) -> tuple:
     """A speech's notes without their heading (注释), if they have one: an editor's note or
     a [1] note found with no heading above it is an entry itself."""

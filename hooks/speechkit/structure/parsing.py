@@ -28,7 +28,7 @@ from .hierarchy import (
     split_continued_runs,
 )
 from ..model import Item, Paragraph, Part, Speech
-from .markers import is_footnote_heading, marker, rules
+from .markers import marker, opens_footnotes, rules
 from ..numerals import parse_numeral, write_numeral
 from .titles import junk_reason
 
@@ -49,6 +49,9 @@ CLOSING_PARAGRAPHS_MAX = 4
 # last point of a speech going on for pages is no closing).
 SPEECH_CLOSING_MAX = 6
 BARE_CUE_MAX = 6  # 各位代表！ alone
+# Slogans that end a speech: short lines each exclaimed (…万岁！), so many in a row.
+SLOGAN_MAX = 30
+SLOGANS_MIN = 2
 # The source notes a news copy puts after the last sentence: （新华社北京3月5日电）（《人民日报》第1版）
 TRAILING_NOTES = re.compile(r"([（(][^（）()]{1,60}[）)])+$")
 # So many 各位代表！ lines alone divide a report that has no numbering into passages.
@@ -200,7 +203,7 @@ class _Parser:
         """Cut the notes or glossary block (注释, 名词解释) off the end of the body, and the
         editor's note in brackets a text ends with (（这是…的谈话要点。）)."""
         for index, paragraph in enumerate(body):
-            if index > 0 and is_footnote_heading(paragraph.text):
+            if index > 0 and opens_footnotes(paragraph.text):
                 label = body[index - 1].text
                 if index > 1 and self.rules.appendix_heading.match(label) and len(label) <= APPENDIX_LABEL_MAX:
                     index -= 1  # 附件 over 名词解释: the label goes with the notes
@@ -622,6 +625,9 @@ class _Parser:
         marks = paragraph_marks(body)
         runs = self._runs(body, marks)
         if not runs:
+            slogans = self._trailing_slogans(body)
+            if slogans:
+                return body[:-slogans], [], body[-slogans:]  # 庆贺中华人民共和国的成立！ ×3
             if len(body) > 1 and self._wishes(body[-1]):
                 return body[:-1], [], body[-1:]  # 谨祝大会完满成功！: a speech of no points still closes
             return body, [], []
@@ -645,6 +651,15 @@ class _Parser:
             intro = body[intro_index] if intro_index is not None else None
             parts.append(self._part(intro, items, tuple(after), len(parts) + 1))
         return opening, parts, closing
+
+    @staticmethod
+    def _trailing_slogans(body: list[Paragraph]) -> int:
+        """How many short exclaimed lines end the speech (…永垂不朽！ 庆贺…的成功！), when
+        SLOGANS_MIN or more do and text stands above them; else 0."""
+        count = 0
+        while count < len(body) - 1 and len(body[-1 - count].text) <= SLOGAN_MAX and body[-1 - count].text.endswith(("！", "!")):
+            count += 1
+        return count if count >= SLOGANS_MIN else 0
 
     def _closing_start(self, body: list[Paragraph], start: int, end: int) -> int:
         """Where the closing begins, given where its first cue stands: a cue with more
