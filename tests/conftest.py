@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -18,6 +19,11 @@ CORPUS = SHARED / "corpus"
 LIBRARY = CORPUS / "library"
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+# A shell starts a background job (`… &`) with Ctrl-C ignored, and the servers and builds
+# the tests start would inherit that and never stop on the SIGINT the tests send as a
+# terminal does: have it handled here, so they start with Python's own handler.
+if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def corpus_files() -> list[Path]:
