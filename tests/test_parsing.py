@@ -731,3 +731,8 @@ def test_notes_whose_heading_has_the_first_note_run_in_are_the_notes():
     speech = parse_text(text)
     assert [p.text for p in speech.footnotes] == ["注释[1]参看本书第四卷。"]
     assert [p.text[:4] for p in speech.closing] == ["庆贺中华", "庆贺会议"]
+
+
+def test_a_part_of_two_points_is_named_with_liang():
+    text = "讲话\n同志们：\n今天讲一讲。\n第一点，要学习。\n第二点，要实践。\n"
+    assert [p.title for p in parse_text(text).parts] == ["两个要点"]

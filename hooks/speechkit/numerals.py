@@ -32,3 +32,8 @@ def write_numeral(value: int) -> str:
         return WRITTEN[value]
     tens, ones = divmod(value, 10)
     return ("" if tens == 1 else WRITTEN[tens]) + "十" + (WRITTEN[ones] if ones else "")
+
+
+def write_count(value: int) -> str:
+    """A count before a measure word, as Chinese says it: 两个要点, 两点意见 (not 二), 三个问题."""
+    return "两" if value == 2 else write_numeral(value)

@@ -29,7 +29,7 @@ from .hierarchy import (
 )
 from ..model import Item, Paragraph, Part, Speech
 from .markers import marker, opens_footnotes, rules
-from ..numerals import parse_numeral, write_numeral
+from ..numerals import parse_numeral, write_count, write_numeral
 from .titles import junk_reason
 
 __all__ = ["parse", "headline"]
@@ -856,7 +856,7 @@ class _Parser:
         count_match = self.rules.count.search(announcing)
         expected = self._expected_count(intro, len(items))
         kind_name, title = kind if kind else (self.rules.fallback["kind"], self.rules.fallback["title"])
-        count_text = count_match.group("n") if expected else write_numeral(len(items))
+        count_text = count_match.group("n") if expected else write_count(len(items))
         title = title.format(count=count_text, ordinal=write_numeral(ordinal))
         return Part(
             kind=kind_name,
