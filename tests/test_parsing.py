@@ -736,3 +736,16 @@ def test_notes_whose_heading_has_the_first_note_run_in_are_the_notes():
 def test_a_part_of_two_points_is_named_with_liang():
     text = "讲话\n同志们：\n今天讲一讲。\n第一点，要学习。\n第二点，要实践。\n"
     assert [p.title for p in parse_text(text).parts] == ["两个要点"]
+
+
+@pytest.mark.parametrize("note", [
+    "（这是邓小平同志在中央党、政、军机关副部长以上干部会上的报告。）",
+    "*这是毛泽东同志在中国共产党第七届中央委员会第二次全体会议上所作的结论的一部分。",
+])
+def test_an_editors_note_names_the_speaker_and_meeting_of_a_text_with_no_byline(note):
+    speech = parse_text(f"高级干部要带头发扬党的优良传统\n（一九七九年十一月二日）\n{note}\n今天我想讲几个问题。\n我们要团结。\n")
+    assert speech.speaker in ("邓小平", "毛泽东") and speech.meeting.endswith(("干部会", "全体会议"))
+    at_end = parse_text(f"高级干部要带头发扬党的优良传统\n今天我想讲几个问题。\n我们要团结。\n{note}\n")
+    assert at_end.speaker == speech.speaker
+    plain = parse_text("讲话\n这是大家的共同心愿在实现。\n我们要团结。\n")
+    assert plain.speaker is None  # 这是 opening a sentence names nobody

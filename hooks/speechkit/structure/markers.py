@@ -57,6 +57,7 @@ class Rules:
     speaker_line: re.Pattern
     subtitle_speaker: re.Pattern  # the name opening a subtitle: ——任正非在…上的讲话
     not_a_name: re.Pattern  # 开幕词, 结论: a short line that names no speaker
+    noted_speaker: re.Pattern  # an editor's note naming who spoke: （这是邓小平同志在…的报告。）
     title_max: int
     inline_boundary: str  # a character class: what an inline marker follows (。；：…)
     title_trim: re.Pattern
@@ -140,6 +141,7 @@ def compile_structure(data: dict) -> Rules:
         speaker_line=re.compile(data["speaker_line"]),
         subtitle_speaker=re.compile(data["subtitle_speaker"]),
         not_a_name=re.compile(data["not_a_name"]),
+        noted_speaker=re.compile(data["noted_speaker"]),
         title_max=int(data["title_max"]),
         inline_boundary=boundary,
         title_trim=re.compile(expand(data["title_trim"])),

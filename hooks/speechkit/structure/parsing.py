@@ -56,6 +56,8 @@ SLOGANS_MIN = 2
 TRAILING_NOTES = re.compile(r"([（(][^（）()]{1,60}[）)])+$")
 # So many 各位代表！ lines alone divide a report that has no numbering into passages.
 ADDRESS_DIVIDERS_MIN = 2
+# Where an editor's note saying who spoke stands: among the first or last paragraphs of the body.
+NOTE_PARAGRAPHS = 3
 SENTENCE_SPLIT = re.compile("[。！？]")
 INLINE_LIST_MIN = 3  # an inline list this long makes the items of a section that has none, unannounced
 LIST_LEVELS = (2, 3)  # the lists an unnumbered section heading stands over: （一）… or 一是…
@@ -110,6 +112,7 @@ class _Parser:
         if not parts and body:
             self.warn(body[0].line, "no parts or items found; the speech is shown as one page")
         title_paragraphs = front.title_paragraphs
+        notes = [*front.front, *body[:NOTE_PARAGRAPHS], *body[-NOTE_PARAGRAPHS:], *footnotes]
         return Speech(
             path=self.cleaned.path,
             title=title,
@@ -123,8 +126,8 @@ class _Parser:
             warnings=tuple(self.warnings),
             problems=(*self.cleaned.problems, *self.problems),
             date=date,
-            speaker=meta.get("speaker") or front.speaker,
-            meeting=meeting,
+            speaker=meta.get("speaker") or front.speaker or self._noted_speaker(notes),
+            meeting=meeting or self._noted_meeting(notes),
             front=front.front,
             footnotes=tuple(footnotes),
             title_paragraphs=title_paragraphs,
@@ -185,6 +188,21 @@ class _Parser:
         return Path(self.cleaned.path).stem, "file name"
 
     # -- salutation and notes -----------------------------------------------------------
+
+    def _noted_speaker(self, notes: list[Paragraph]) -> str | None:
+        """The speaker an editor's note names (这是邓小平同志在…的报告), for a text with no byline."""
+        for paragraph in notes:
+            found = self.rules.noted_speaker.match(paragraph.text)
+            if found and not self.rules.not_a_name.match(found.group("name")):
+                return found.group("name")
+        return None
+
+    def _noted_meeting(self, notes: list[Paragraph]) -> str | None:
+        """The meeting such a note names (…在中国共产党第七届中央委员会第二次全体会议上所作的结论)."""
+        for paragraph in notes:
+            if self.rules.noted_speaker.match(paragraph.text) and (found := self.rules.meeting.search(paragraph.text)):
+                return found.group("meeting")
+        return None
 
     def _take_salutation(self, body: list[Paragraph]) -> Paragraph | None:
         """Pop the salutation; when body text follows it on the same line, keep that text."""
