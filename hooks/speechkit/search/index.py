@@ -50,7 +50,6 @@ SHARD_TARGET_BYTES = 32_000  # postings per shard file, before compression
 CHUNK_TARGET_BYTES = 8_000  # document text per chunk file
 FOLDER = "search"
 RECEIVER = "studySearch.receive"
-# Everything str.isalnum() rejects: \W is "not alphanumeric and not _" for str patterns.
 
 
 @dataclass(frozen=True)

@@ -49,11 +49,11 @@ class Styles:
     def hint(self, paragraph: ElementTree.Element, text: str) -> str | None:
         """"title", "heading" or "bold" for a paragraph whose formatting says so, else None."""
         properties = paragraph.find(W + "pPr")
-        style_id = _val(properties, "pStyle") or self.default_paragraph
+        style_id = val_of(properties, "pStyle") or self.default_paragraph
         name = self._name(style_id)
         if TITLE_NAME.match(name):
             return "title"
-        level = _val(properties, "outlineLvl") or self._inherited(style_id, "outline_level")
+        level = val_of(properties, "outlineLvl") or self._inherited(style_id, "outline_level")
         if HEADING_NAME.match(name) or level in HEADING_OUTLINE_LEVELS:
             return "heading"
         short = text.strip()
@@ -65,12 +65,10 @@ class Styles:
         """(numId, level) of the Word list that numbers the paragraph, directly or by its
         style; numId None (or "0", Word's "no list") when none does."""
         properties = paragraph.find(W + "pPr")
-        direct = properties.find(W + "numPr") if properties is not None else None
-        style_id = _val(properties, "pStyle") or self.default_paragraph
-        num_id = _val(direct, "numId") if direct is not None else None
-        level = _val(direct, "ilvl") if direct is not None else None
-        num_id = num_id or self._inherited(style_id, "list_id")
-        level = level or self._inherited(style_id, "list_level") or "0"
+        direct = _child(properties, "numPr")
+        style_id = val_of(properties, "pStyle") or self.default_paragraph
+        num_id = val_of(direct, "numId") or self._inherited(style_id, "list_id")
+        level = val_of(direct, "ilvl") or self._inherited(style_id, "list_level") or "0"
         return (None if num_id == "0" else num_id), int(level) if level.isdigit() else 0
 
     def _name(self, style_id: str | None) -> str:
@@ -105,7 +103,7 @@ class Styles:
             properties = run.find(W + "rPr")
             bold = _bold(properties)
             if bold is None:
-                bold = self._inherited(_val(properties, "rStyle"), "bold")
+                bold = self._inherited(val_of(properties, "rStyle"), "bold")
             if not (paragraph_bold if bold is None else bold):
                 return False
         return found
@@ -130,12 +128,12 @@ def read_styles(xml: bytes | None) -> Styles:
             continue
         paragraph_properties = style.find(W + "pPr")
         by_id[style_id] = _Style(
-            name=_val(style, "name") or style_id,
-            based_on=_val(style, "basedOn"),
-            outline_level=_val(paragraph_properties, "outlineLvl"),
+            name=val_of(style, "name") or style_id,
+            based_on=val_of(style, "basedOn"),
+            outline_level=val_of(paragraph_properties, "outlineLvl"),
             bold=_bold(style.find(W + "rPr")),
-            list_id=_val(_child(paragraph_properties, "numPr"), "numId"),
-            list_level=_val(_child(paragraph_properties, "numPr"), "ilvl"),
+            list_id=val_of(_child(paragraph_properties, "numPr"), "numId"),
+            list_level=val_of(_child(paragraph_properties, "numPr"), "ilvl"),
         )
         if style.get(W + "type") == "paragraph" and style.get(W + "default") in ("1", "true", "on"):
             default_paragraph = style_id
@@ -143,7 +141,7 @@ def read_styles(xml: bytes | None) -> Styles:
     return Styles(by_id, default_paragraph, bool(_bold(defaults)))
 
 
-def _val(element: ElementTree.Element | None, tag: str) -> str | None:
+def val_of(element: ElementTree.Element | None, tag: str) -> str | None:
     """The w:val of ``element``'s child ``tag``."""
     if element is None:
         return None

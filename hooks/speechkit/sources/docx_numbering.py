@@ -8,9 +8,8 @@ from dataclasses import dataclass, field
 from xml.etree import ElementTree
 
 from ..numerals import write_numeral
+from .docx_hints import W, val_of
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-VAL = W + "val"
 NUMBERING_PART = "word/numbering.xml"
 LEVEL_REF = re.compile(r"%([1-9])")
 # How each of Word's number formats writes a count; a format not here is written in figures.
@@ -82,10 +81,10 @@ def read_numbering(xml: bytes | None) -> Numbering:
     abstract = {node.get(W + "abstractNumId"): _levels(node) for node in root.iter(W + "abstractNum")}
     levels: dict[str, dict[int, _Level]] = {}
     for num in root.iter(W + "num"):
-        own = dict(abstract.get(_val(num, "abstractNumId"), {}))
+        own = dict(abstract.get(val_of(num, "abstractNumId"), {}))
         for override in num.iter(W + "lvlOverride"):
             ilvl = _int(override.get(W + "ilvl"), 0)
-            start = _val(override, "startOverride")
+            start = val_of(override, "startOverride")
             replaced = override.find(W + "lvl")
             if replaced is not None:
                 own.update(_levels_of([replaced]))
@@ -103,15 +102,9 @@ def _levels(abstract: ElementTree.Element) -> dict[int, _Level]:
 def _levels_of(nodes: list[ElementTree.Element]) -> dict[int, _Level]:
     """Levels read from w:lvl nodes."""
     return {
-        _int(node.get(W + "ilvl"), 0): _Level(_val(node, "numFmt") or "decimal", _val(node, "lvlText") or "", _int(_val(node, "start"), 1))
+        _int(node.get(W + "ilvl"), 0): _Level(val_of(node, "numFmt") or "decimal", val_of(node, "lvlText") or "", _int(val_of(node, "start"), 1))
         for node in nodes
     }
-
-
-def _val(element: ElementTree.Element, tag: str) -> str | None:
-    """The w:val of ``element``'s child ``tag``."""
-    child = element.find(W + tag)
-    return None if child is None else child.get(VAL)
 
 
 def _int(text: str | None, default: int) -> int:
