@@ -25,7 +25,7 @@ def test_json_has_the_promised_fields_and_loses_nothing():
     assert (outline["title_source"], outline["format"]) == ("text", "text")
     assert outline["salutation"] == "各位代表："
     section = outline["parts"][3]
-    assert (section["label"], section["heading"]) == ("二、", "深化落实习近平总书记和党中央赋予的五大战略定位和使命任务")
+    assert (section["kind"], section["label"], section["heading"]) == ("部分", "二、", "深化落实习近平总书记和党中央赋予的五大战略定位和使命任务")
     assert [c["label"] for c in section["items"][0]["children"]] == ["一要", "二要", "三要", "四要"]
     source = (CORPUS / "05_neimenggu_gwr_2026.txt").read_text(encoding="utf-8")
     kept = "".join(outline["paragraphs"]) + "".join(d["text"] for d in outline["dropped"])
@@ -36,7 +36,7 @@ def test_json_has_the_promised_fields_and_loses_nothing():
 def test_tree_shows_parts_items_and_counts():
     result = run(SEED)
     assert result.returncode == 0
-    assert "  六点意见（6 条）  [26]\n    一要 保持对党绝对忠诚  [27]" in result.stdout
+    assert "  六点意见（意见，6 条）  [26]\n    一要 保持对党绝对忠诚  [27]" in result.stdout
     assert "段落 22，舍弃 8，警告 0" in result.stdout
     assert result.stdout.split("\n")[1] == "  格式 text，标题来源 text  [16]"
 

@@ -24,6 +24,7 @@ def outline_dict(speech: Speech) -> dict:
         "salutation": speech.salutation.text if speech.salutation else None,
         "parts": [
             {
+                "kind": part.kind,
                 "label": part.label,
                 "heading": part.heading,
                 "title": part.title,
@@ -68,7 +69,7 @@ def outline_text(speech: Speech) -> str:
         lines.append(f"  开头 {len(speech.opening)} 段  [{speech.opening[0].line}]")
     for part in speech.parts:
         where = part.heading_line or (part.intro.line if part.intro else (part.items[0].line if part.items else ""))
-        lines.append(f"  {part.title}（{len(part.items)} 条）  [{where}]")
+        lines.append(f"  {part.title}（{part.kind}，{len(part.items)} 条）  [{where}]")
         lines += _item_lines(part.items, "    ")
     if speech.closing:
         lines.append(f"  结束语 {len(speech.closing)} 段  [{speech.closing[0].line}]")
