@@ -148,3 +148,18 @@ def test_a_question_is_read_without_its_question_words_and_a_phrase_holding_one_
     assert _results(page, served, "邓小平 怎么看考试")[0] == "在全国教育工作会议上的讲话/意见/1/"
     # The seed's sentence holding 什么 is found as typed, first.
     assert _results(page, served, "什么是管护区经济")[0] == "在区基层党建工作推进会议上的讲话/强调/1/"
+
+
+def test_a_long_word_is_found_cut_where_the_text_puts_words_between(served, browser_page):
+    page, _ = browser_page
+    # 李强's report reads 有效防范化解重点领域风险: the cut 防范化解|风险, not the halves
+    # 防范化|解风险, finds it.
+    assert "政府工作报告/三/6/" in _results(page, served, "李强 防范化解风险")[:5]
+
+
+def test_words_no_text_holds_are_read_with_their_synonyms_and_found_where_their_bigrams_stand_together(served, browser_page):
+    page, _ = browser_page
+    # No text says 老师工资低; Deng's point says 研究教师…的工资制度 (老师 ↔ 教师). The long
+    # news compilation holds every bigram somewhere, scattered, and comes after it.
+    results = _results(page, served, "老师工资低")
+    assert results[0] == "在全国教育工作会议上的讲话/意见/4/", results

@@ -16,6 +16,9 @@
   var CHUNK_WINDOW = 4; // text chunks loaded in parallel while verifying
   var CHUNK_BUDGET = 24; // text chunks one page of results may load (then "more")
   var FUZZY_GRAMS = 12; // bigrams used when no document holds a word
+  var FUZZY_READINGS = 8; // readings of the query tried then (its words or their synonyms)
+  var FUZZY_CHECKED = 30; // fuzzy matches whose text is read to see which hold the bigrams together
+  var FUZZY_SPAN = 3; // "together": within this many characters per bigram of the reading
   var MAX_GRAMS = 6; // bigrams of one word looked up (spread over it); the phrase check does the rest
   // A word found only in the speech's title, speaker, meeting or year counts this share
   // of a body hit: it says which speech, not which of its items.
@@ -25,11 +28,11 @@
   var KIND_PRIOR = { topic: 1, item: 1, part: 0.85, speech: 0.7, paragraph: 0.6 };
   var SYNONYM_WEIGHT = 0.8; // a synonym's hit counts a little less than the word typed
   var QUESTION_WEIGHT = 0.9; // the word read without its question words (为什么要变革 → 变革)
-  // A word of SPLIT_MIN characters or more is also found as its two halves standing
-  // apart (恢复经济: 经济事业的恢复; 延迟退休: 延迟法定退休年龄), counting this share of a hit.
+  // A word of SPLIT_MIN characters or more is also found as two pieces standing apart
+  // (恢复经济: 经济事业的恢复; 延迟退休: 延迟法定退休年龄), counting this share of a hit.
   var SPLIT_MIN = 4;
   var SPLIT_WEIGHT = 0.5;
-  var SPLIT_WINDOW = 10; // at most this many characters between the halves, either order
+  var SPLIT_WINDOW = 10; // at most this many characters between the pieces, either order
   // A query puts a topic or speech page first when its bigrams cover this share of the
   // title's and the title holds this share of the query's ("为人民服务", most of a title).
   var TITLE_COVER = 0.6;
@@ -235,9 +238,9 @@
         })
       ).then(function (hits) {
         var candidates = score(words, hits, manifest, facets, terms, filter);
-        if (!candidates.length) return fuzzy(terms, accept, manifest, limit);
+        if (!candidates.length) return fuzzy(words, accept, manifest, limit);
         return rankedPager(candidates, words, accept, manifest)(limit, progress).then(function (page) {
-          return page.items.length ? page : fuzzy(terms, accept, manifest, limit);
+          return page.items.length ? page : fuzzy(words, accept, manifest, limit);
         });
       });
     });
@@ -280,26 +283,32 @@
     }, term);
   }
 
-  /** The alternatives, and each long one again as its two halves standing apart. */
+  /** The alternatives, and each long one again as two pieces standing apart. */
   function withSplits(alts) {
     if (options.split === false) return alts;
-    return alts.concat(
-      alts
-        .filter(function (alt) { return Array.from(alt.term).length >= SPLIT_MIN; })
-        .map(function (alt) {
-          return { term: alt.term, parts: halves(alt.term), weight: alt.weight * SPLIT_WEIGHT };
-        })
-    );
+    var split = [];
+    alts.forEach(function (alt) {
+      splits(alt.term).forEach(function (parts) {
+        split.push({ term: alt.term, parts: parts, weight: alt.weight * SPLIT_WEIGHT });
+      });
+    });
+    return alts.concat(split);
   }
 
-  /** A word's two halves (新质生产力 → 新质, 生产力). */
-  function halves(term) {
+  /** The ways to cut a long word in two pieces of two characters or more (防范化解风险 →
+   * 防范|化解风险, 防范化|解风险, 防范化解|风险): where the text puts words between
+   * them is not known, so each cut is tried (防范化解重点领域风险). */
+  function splits(term) {
     var chars = Array.from(term);
-    var middle = Math.floor(chars.length / 2);
-    return [chars.slice(0, middle).join(""), chars.slice(middle).join("")];
+    var cuts = [];
+    if (chars.length < SPLIT_MIN) return cuts;
+    for (var at = 2; at + 2 <= chars.length; at++) {
+      cuts.push([chars.slice(0, at).join(""), chars.slice(at).join("")]);
+    }
+    return cuts;
   }
 
-  /** Does a normalized text hold the alternative: its word, or its halves near each other? */
+  /** Does a normalized text hold the alternative: its word, or its pieces near each other? */
   function holds(text, alt) {
     if (!alt.parts) return text.indexOf(alt.term) >= 0;
     var first = alt.parts[0];
@@ -312,7 +321,7 @@
     return false;
   }
 
-  /** An alternative's hits: its word's, or the documents holding both halves (their scores summed). */
+  /** An alternative's hits: its word's, or the documents holding both pieces (their scores summed). */
   function altHits(alt, manifest) {
     if (!alt.parts) return wordHits(alt.term, manifest);
     return Promise.all(alt.parts.map(function (part) { return wordHits(part, manifest); })).then(function (found) {
@@ -607,47 +616,129 @@
   }
 
   /** Documents sharing at least half of the query's bigrams that the library holds, by
-   * the BM25 weight of those shared. A bigram no document holds (虎拍 of 打老虎拍苍蝇,
-   * where the reader's words meet) says nothing, so it does not raise the bar. */
-  function fuzzy(terms, accept, manifest, limit) {
-    var grams = [];
-    terms.forEach(function (term) {
-      grams = grams.concat(bigrams(term));
+   * how many they share, then the BM25 weight of those shared. A bigram no document holds
+   * (虎拍 of 打老虎拍苍蝇, where the reader's words meet) says nothing, so it does not
+   * raise the bar. The query
+   * is also read with its words' synonyms and without its question words (老师工资低 as
+   * 教师工资低 meets 教师工资制度), each reading weighed as its words are. */
+  function fuzzy(words, accept, manifest, limit) {
+    var readings = fuzzyReadings(words);
+    var grams = new Set();
+    readings.forEach(function (reading) {
+      reading.grams.forEach(function (gram) { grams.add(gram); });
     });
-    grams = spread(Array.from(new Set(grams)), FUZZY_GRAMS);
+    grams = Array.from(grams);
     return Promise.all(
       grams.map(function (gram) {
         return postings(gram, manifest);
       })
     ).then(function (lists) {
-      var counts = new Map();
-      var weights = new Map();
-      lists.forEach(function (list) {
-        list.ids.forEach(function (id, i) {
-          counts.set(id, (counts.get(id) || 0) + 1);
-          var kind = manifest.kinds[lastAtMost(manifest.kindStarts, id)][0];
-          weights.set(id, (weights.get(id) || 0) + weightOf(list, i, manifest) * KIND_PRIOR[kind]);
+      var byGram = new Map();
+      grams.forEach(function (gram, g) { byGram.set(gram, lists[g]); });
+      var best = new Map();
+      readings.forEach(function (reading) {
+        fuzzyScores(reading, byGram, manifest).forEach(function (match, id) {
+          if (!best.has(id) || compareMatches(match, best.get(id)) < 0) best.set(id, match);
         });
       });
-      var held = lists.filter(function (list) { return list.ids.length > 0; }).length;
-      var needed = Math.max(Math.min(2, held), Math.ceil(held / 2));
-      var ranked = Array.from(counts.entries())
-        .filter(function (entry) {
-          return entry[1] >= needed;
-        })
+      var ranked = Array.from(best.entries())
         .sort(function (a, b) {
-          return weights.get(b[0]) - weights.get(a[0]) || a[0] - b[0];
+          return compareMatches(a[1], b[1]) || a[0] - b[0];
         })
-        .slice(0, limit * 3);
+        .slice(0, FUZZY_CHECKED);
       return Promise.all(
         ranked.map(function (entry) {
           return record(entry[0], manifest);
         })
       ).then(function (docs) {
-        var items = docs.filter(accept).slice(0, limit);
+        // Bigrams scattered over a long text say less than bigrams standing together: those
+        // found together rank first, by how many, then the rest as they were.
+        var near = docs.map(function (doc, i) {
+          var text = normalize(doc.kind === "topic" ? doc.title : doc.text);
+          return { doc: doc, near: nearCover(text, ranked[i][1].reading), match: ranked[i][1] };
+        });
+        var items = near
+          .filter(function (entry) { return accept(entry.doc); })
+          .sort(function (a, b) { return b.near - a.near || b.match.weight - a.match.weight || a.doc.id - b.doc.id; })
+          .slice(0, limit)
+          .map(function (entry) { return entry.doc; });
         return { items: items, total: items.length, complete: true, exact: false, more: null };
       });
     });
+  }
+
+  /** The share of a reading's bigrams found together in a text — within a span of
+   * FUZZY_SPAN times the reading's length — or 0 when fewer than two are. */
+  function nearCover(text, reading) {
+    var spots = [];
+    reading.grams.forEach(function (gram, g) {
+      for (var at = text.indexOf(gram); at >= 0; at = text.indexOf(gram, at + 1)) spots.push([at, g]);
+    });
+    spots.sort(function (a, b) { return a[0] - b[0]; });
+    var span = FUZZY_SPAN * (reading.grams.length + 1);
+    var inside = new Map();
+    var most = 0;
+    for (var end = 0, start = 0; end < spots.length; end++) {
+      inside.set(spots[end][1], (inside.get(spots[end][1]) || 0) + 1);
+      for (; spots[end][0] - spots[start][0] > span; start++) {
+        var g = spots[start][1];
+        if (inside.get(g) === 1) inside.delete(g);
+        else inside.set(g, inside.get(g) - 1);
+      }
+      most = Math.max(most, inside.size);
+    }
+    return most >= 2 ? most / reading.held : 0;
+  }
+
+  /** The query's readings for the fuzzy match: each word as typed or as one of its
+   * whole-word alternatives, at most FUZZY_READINGS of them, with their bigrams and weight. */
+  function fuzzyReadings(words) {
+    var readings = [{ text: "", weight: 1 }];
+    words.forEach(function (alts) {
+      var next = [];
+      readings.forEach(function (reading) {
+        alts.forEach(function (alt) {
+          if (!alt.parts) next.push({ text: reading.text + " " + alt.term, weight: reading.weight * alt.weight });
+        });
+      });
+      readings = next.slice(0, FUZZY_READINGS);
+    });
+    return readings.map(function (reading) {
+      var grams = [];
+      reading.text.split(" ").forEach(function (term) {
+        grams = grams.concat(bigrams(term));
+      });
+      return { grams: spread(Array.from(new Set(grams)), FUZZY_GRAMS), weight: reading.weight };
+    });
+  }
+
+  /** One reading's fuzzy matches: {id → {cover: share of its bigrams held, weight: their
+   * BM25 weight}}, for documents holding at least half of the reading's bigrams that the
+   * library holds (two at least). */
+  function fuzzyScores(reading, byGram, manifest) {
+    var lists = reading.grams.map(function (gram) { return byGram.get(gram); });
+    var counts = new Map();
+    var weights = new Map();
+    lists.forEach(function (list) {
+      list.ids.forEach(function (id, i) {
+        counts.set(id, (counts.get(id) || 0) + 1);
+        var kind = manifest.kinds[lastAtMost(manifest.kindStarts, id)][0];
+        weights.set(id, (weights.get(id) || 0) + weightOf(list, i, manifest) * KIND_PRIOR[kind] * reading.weight);
+      });
+    });
+    var held = lists.filter(function (list) { return list.ids.length > 0; }).length;
+    var needed = Math.max(Math.min(2, held), Math.ceil(held / 2));
+    reading.held = held;
+    var scores = new Map();
+    counts.forEach(function (count, id) {
+      if (count >= needed) scores.set(id, { cover: count / held, weight: weights.get(id), reading: reading });
+    });
+    return scores;
+  }
+
+  /** The better fuzzy match first: more of its reading held, then more weight. */
+  function compareMatches(a, b) {
+    return b.cover - a.cover || b.weight - a.weight;
   }
 
   /* -- showing results --------------------------------------------------------------- */
@@ -656,11 +747,13 @@
   function snippet(text, terms) {
     var normal = normalizeWithMap(text);
     var spans = [];
-    // A long word the text holds only as its halves apart is marked as those halves.
+    // A long word the text holds only as two pieces apart is marked as those pieces.
     var marked = [];
     terms.forEach(function (term) {
-      var apart = normal.text.indexOf(term) < 0 && Array.from(term).length >= SPLIT_MIN;
-      marked = marked.concat(apart ? halves(term) : [term]);
+      var apart = normal.text.indexOf(term) < 0 && splits(term).filter(function (parts) {
+        return holds(normal.text, { term: term, parts: parts });
+      })[0];
+      marked = marked.concat(apart || [term]);
     });
     marked.forEach(function (term) {
       var from = 0;
